@@ -1,0 +1,223 @@
+"""jack-desktop-admin: the administrator's command line (no Qt; works without a display).
+
+Exit status: 0 success, 2 invalid input (one line on stderr naming the field), 1 other failure.
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tenant_store.errors import StoreError, ValidationError
+from tenant_store.i18n import _, set_language
+from tenant_store.installation import Installation
+from tenant_store.integrity import check
+from tenant_store.number_ranges import set_booking_range
+from tenant_store.tenant_creation import create_tenant
+from tenant_store.tenant_edit import update_tenant
+from tenant_store.tenant_validation import TenantSpec
+from tenant_store.updates import migrate, plan
+from tenant_store.users import add_user, grant
+
+from .data_dir import resolve_data_dir
+
+EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
+BRANDING_OPTIONS = ("street", "postcode", "city", "country", "phone", "email", "bank_name",
+                    "iban", "bic", "colour", "accent_colour")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as for every invalid input
+        self.exit(EXIT_INVALID, f"{self.prog}: {message}\n")
+
+
+def _add_branding(parser: argparse.ArgumentParser) -> None:
+    for option in BRANDING_OPTIONS:
+        parser.add_argument(f"--{option.replace('_', '-')}", dest=option)
+    parser.add_argument("--logo", help=_("PNG or JPEG file"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="jack-desktop-admin", description=_("Administer a Jack Desktop installation."))
+    parser.add_argument("--data-dir", help=_("installation folder (default: $JACK_DATA_DIR or the "
+                                             "user data folder)"))
+    parser.add_argument("--lang", help=_("language of messages (de, en)"))
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    init = commands.add_parser("init", help=_("create the installation (tenant 0)"))
+    init.add_argument("--name", default="Hauptmandant")
+
+    tenant = commands.add_parser("tenant", help=_("list, show, create or edit tenants"))
+    tenant_cmds = tenant.add_subparsers(dest="tenant_command", required=True, parser_class=_Parser)
+    tenant_cmds.add_parser("list").add_argument("--json", action="store_true")
+    show = tenant_cmds.add_parser("show")
+    show.add_argument("nr")
+    show.add_argument("--json", action="store_true")
+    create = tenant_cmds.add_parser("create")
+    create.add_argument("nr")
+    create.add_argument("--name", required=True)
+    create.add_argument("--central", default="")
+    create.add_argument("--copy", default=None)
+    create.add_argument("--booking-range")
+    _add_branding(create)
+    edit = tenant_cmds.add_parser("edit")
+    edit.add_argument("nr")
+    edit.add_argument("--name")
+    edit.add_argument("--booking-range")
+    edit.add_argument("--central", help=_("refused: fixed at creation"))
+    _add_branding(edit)
+
+    mig = commands.add_parser("migrate", help=_("update database schemas (sub-tenants first)"))
+    mig.add_argument("--plan", action="store_true")
+    mig.add_argument("--tenant")
+
+    commands.add_parser("check", help=_("check files and manifests")).add_argument(
+        "--json", action="store_true")
+
+    user = commands.add_parser("user", help=_("add users and grant roles"))
+    user_cmds = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
+    add = user_cmds.add_parser("add")
+    add.add_argument("login")
+    add.add_argument("--name", required=True)
+    add.add_argument("--password-stdin", action="store_true", required=True)
+    grant_cmd = user_cmds.add_parser("grant")
+    grant_cmd.add_argument("login")
+    grant_cmd.add_argument("--tenant", required=True)
+    grant_cmd.add_argument("--role", required=True)
+    grant_cmd.add_argument("--team", default="")
+    return parser
+
+
+def _tenant_nr(text: str, field: str = "tenant") -> int:
+    if not text.strip().isdigit():
+        raise ValidationError(field, _("'{value}' is not a tenant number.").format(value=text))
+    return int(text)
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value) if value else None
+
+
+def _branding(args: argparse.Namespace) -> dict[str, str]:
+    return {k: getattr(args, k) for k in BRANDING_OPTIONS if getattr(args, k) is not None}
+
+
+def _print_tenants(inst: Installation, infos, as_json: bool) -> None:
+    described = [inst.describe(info) for info in infos]
+    if as_json:
+        print(json.dumps(described, indent=2, ensure_ascii=False))
+        return
+    for d in described:
+        central = ",".join(k for k, v in d["central"].items() if v) or "-"
+        first, last = d["booking_range"]
+        print(f"{d['nr']:>5}  {d['name']:<32} {_('central')}: {central:<40} "
+              f"{_('bookings')}: {first}-{last}")
+
+
+def cmd_init(args) -> int:
+    root = resolve_data_dir(args.data_dir)
+    inst, created = Installation.init(root, name=args.name)
+    inst.close()
+    message = (_("Created the installation in {root}.") if created
+               else _("{root} is already an installation; nothing was changed."))
+    print(message.format(root=root))
+    return EXIT_OK
+
+
+def cmd_tenant(args, inst: Installation) -> int:
+    sub = args.tenant_command
+    if sub == "list":
+        _print_tenants(inst, inst.tenants(), args.json)
+    elif sub == "show":
+        info = inst.tenant(_tenant_nr(args.nr))
+        if args.json:
+            print(json.dumps(inst.describe(info), indent=2, ensure_ascii=False))
+        else:
+            _print_tenants(inst, [info], False)
+    elif sub == "create":
+        spec = TenantSpec(args.nr, args.name, central=args.central, copy=args.copy,
+                          booking_range=args.booking_range, branding=_branding(args),
+                          logo=_path(args.logo))
+        info = create_tenant(inst, spec)
+        print(_("Created tenant {nr} '{name}' in {path}.").format(nr=info.nr, name=info.name,
+                                                                 path=info.path))
+    elif sub == "edit":
+        nr = _tenant_nr(args.nr)
+        update_tenant(inst, nr, name=args.name, branding=_branding(args),
+                      logo=_path(args.logo), central=args.central)
+        if args.booking_range:
+            set_booking_range(inst, nr, args.booking_range)
+        print(_("Tenant {nr} updated.").format(nr=nr))
+    return EXIT_OK
+
+
+def cmd_migrate(args, inst: Installation) -> int:
+    steps = plan(inst)
+    if args.plan:
+        for step in steps:
+            print(step.describe())
+        if not steps:
+            print(_("Everything is up to date."))
+        return EXIT_OK
+    tenant = None if args.tenant is None else _tenant_nr(args.tenant)
+    done = migrate(inst, tenant, progress=lambda step, i, n: print(step.describe(), flush=True))
+    print(_("{n} files updated.").format(n=len(done)))
+    return EXIT_OK
+
+
+def cmd_check(args, inst: Installation) -> int:
+    report = check(inst)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        for line in report.problems:
+            print(_("PROBLEM: {line}").format(line=line))
+        for line in report.notes:
+            print(_("note: {line}").format(line=line))
+        print(_("{n} files checked: {result}.").format(
+            n=report.files_checked, result=_("ok") if report.ok else _("problems found")))
+    return EXIT_OK if report.ok else EXIT_FAILURE
+
+
+def cmd_user(args, inst: Installation) -> int:
+    if args.user_command == "add":
+        password = sys.stdin.readline().rstrip("\r\n")
+        add_user(inst, args.login, args.name, password)
+        print(_("User '{login}' added.").format(login=args.login))
+    else:
+        grant(inst, args.login, _tenant_nr(args.tenant), args.role, args.team)
+        print(_("'{login}' is now {role} in tenant {nr}.").format(
+            login=args.login, role=args.role, nr=args.tenant))
+    return EXIT_OK
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse and run one command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    set_language(args.lang)
+    if args.command == "init":
+        return cmd_init(args)
+    handlers = {"tenant": cmd_tenant, "migrate": cmd_migrate, "check": cmd_check, "user": cmd_user}
+    with Installation.open(resolve_data_dir(args.data_dir)) as inst:
+        return handlers[args.command](args, inst)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: errors become one line on stderr and an exit status."""
+    prog = "jack-desktop-admin"
+    try:
+        return run(argv)
+    except ValidationError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except StoreError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except OSError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""The logical databases of a tenant and which of them may be central (DESIGN.md R2)."""
+
+from enum import StrEnum
+
+
+class Logical(StrEnum):
+    """A logical database; its value is the file stem and the ATTACH schema name."""
+
+    BASEDATA = "basedata"
+    POSTAL = "postal"
+    CUSTOMERS = "customers"
+    BOOKINGS = "bookings"
+    TICKETS = "tickets"
+    NOTES = "notes"
+    ACCOUNTING = "accounting"
+
+
+# The order is also the lock order of a session's BEGIN IMMEDIATE: the same for every tenant.
+LOGICAL_DBS: tuple[Logical, ...] = tuple(Logical)
+CENTRAL_OPTIONS: tuple[Logical, ...] = (
+    Logical.POSTAL, Logical.CUSTOMERS, Logical.TICKETS, Logical.NOTES, Logical.ACCOUNTING,
+)
+# Bookings are never central: the file is a session's main database, the super-journal of a
+# multi-file commit lives beside it.
+MAIN_LOGICAL = Logical.BOOKINGS
+DEFAULT_COPY: frozenset[Logical] = frozenset({Logical.BASEDATA})
+
+INSTALLATION_SCHEMA = "installation"
+INSTALLATION_FILE = "installation.db"
+MANIFEST_FILE = "manifest.json"
+TENANTS_DIR = "Mandant"
+
+MAX_TENANT_NR = 9999
+MAX_BOOKING_NUMBER = 999_999_999
+
+
+def file_name(logical: Logical) -> str:
+    """File name of a logical database inside a tenant folder."""
+    return f"{logical.value}.db"
+
+
+def schema_name(logical: Logical | str) -> str:
+    """Schema under which a logical database is reachable in a session connection."""
+    return "main" if logical == MAIN_LOGICAL else str(logical)
+
+
+def default_booking_range(nr: int) -> tuple[int, int]:
+    """Tenant 0: 1-99999; tenant N: N*100000 to N*100000+99999."""
+    if nr == 0:
+        return 1, 99_999
+    return nr * 100_000, nr * 100_000 + 99_999

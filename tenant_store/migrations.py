@@ -1,0 +1,77 @@
+"""Schema versions of every database file and the steps between them.
+
+A file's version is its `PRAGMA user_version`. New files are created from the current models; a
+test proves that v1 plus every migration gives the same tables. Each step runs in one transaction
+together with the version bump, so an interrupted update leaves the file at the old or the new
+version and can simply be run again.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .logical import INSTALLATION_SCHEMA, LOGICAL_DBS, Logical, schema_name
+from .sqlite_files import StoreDatabase
+
+Step = Callable[[StoreDatabase, str], None]
+
+
+@dataclass(frozen=True)
+class Migration:
+    db: str  # logical database name or "installation"
+    to_version: int
+    description: str
+    upgrade: Step
+    downgrade: Step  # used to build old installations in tests, and documented for support
+
+
+def _postal_add_state(db: StoreDatabase, schema: str) -> None:
+    db.execute_sql(
+        f'ALTER TABLE "{schema}"."postal_code" ADD COLUMN "state" VARCHAR(255) NOT NULL DEFAULT \'\''
+    )
+
+
+def _postal_drop_state(db: StoreDatabase, schema: str) -> None:
+    db.execute_sql(f'ALTER TABLE "{schema}"."postal_code" DROP COLUMN "state"')
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(Logical.POSTAL, 2, "postal codes: add the state (Bundesland)",
+              _postal_add_state, _postal_drop_state),
+)
+
+ALL_DBS: tuple[str, ...] = (*LOGICAL_DBS, INSTALLATION_SCHEMA)
+SCHEMA_VERSIONS: dict[str, int] = {
+    db: 1 + sum(1 for m in MIGRATIONS if m.db == db) for db in ALL_DBS
+}
+
+
+def steps_between(db: str, current: int, target: int) -> list[Migration]:
+    """The migrations that take a file of `db` from `current` up to `target`, in order."""
+    return sorted((m for m in MIGRATIONS if m.db == db and current < m.to_version <= target),
+                  key=lambda m: m.to_version)
+
+
+def schema_of(db: str) -> str:
+    """Schema name under which a database's models address their tables."""
+    return INSTALLATION_SCHEMA if db == INSTALLATION_SCHEMA else schema_name(db)
+
+
+def upgrade_file(conn: StoreDatabase, db: str, current: int, target: int) -> None:
+    """Run each step in its own transaction, bumping the version with it."""
+    schema = schema_of(db)
+    for step in steps_between(db, current, target):
+        with conn.atomic():
+            # Another admin may have run this step meanwhile; the lock makes the re-read exact.
+            if conn.user_version(schema) >= step.to_version:
+                continue
+            step.upgrade(conn, schema)
+            conn.set_user_version(schema, step.to_version)
+
+
+def downgrade_file(conn: StoreDatabase, db: str, current: int, target: int) -> None:
+    """Undo steps down to `target` (support and tests: build an installation of an old version)."""
+    schema = schema_of(db)
+    for step in reversed(steps_between(db, target, current)):
+        with conn.atomic():
+            step.downgrade(conn, schema)
+            conn.set_user_version(schema, step.to_version - 1)

@@ -1,0 +1,34 @@
+"""Chart of accounts and journal (R4: central means postings go to tenant 0's journal)."""
+
+import peewee
+
+from ..logical import Logical
+from .base import CentsField, LocalForeignKey, logical_base
+
+Base = logical_base(Logical.ACCOUNTING)
+
+
+class Account(Base):
+    number = peewee.IntegerField(unique=True)
+    name = peewee.CharField()
+    kind = peewee.CharField()  # asset | liability | equity | revenue | expense
+
+
+class JournalEntry(Base):
+    tenant_nr = peewee.IntegerField(index=True)
+    entry_date = peewee.DateField()
+    reference = peewee.CharField(default="")
+    text = peewee.CharField(default="")
+    created_by = peewee.CharField(default="")
+    created_at = peewee.DateTimeField()
+
+
+class JournalLine(Base):
+    entry = LocalForeignKey(JournalEntry, backref="lines", on_delete="CASCADE")
+    account_number = peewee.IntegerField(index=True)
+    debit_cents = CentsField(default=0)
+    credit_cents = CentsField(default=0)
+    cost_centre_code = peewee.CharField(default="")
+
+
+MODELS = (Account, JournalEntry, JournalLine)

@@ -1,0 +1,44 @@
+"""Base data: destinations, travel types, parameters, cost centres, suppliers."""
+
+import peewee
+
+from ..logical import Logical
+from .base import logical_base
+
+Base = logical_base(Logical.BASEDATA)
+
+
+class Destination(Base):
+    code = peewee.CharField(unique=True)
+    name = peewee.CharField()
+    country = peewee.CharField(max_length=2)
+    active = peewee.BooleanField(default=True)
+
+
+class TravelType(Base):
+    code = peewee.CharField(unique=True)
+    name = peewee.CharField()
+    vat_scheme = peewee.CharField()  # margin | agency | standard
+    active = peewee.BooleanField(default=True)
+
+
+class Parameter(Base):
+    key = peewee.CharField(primary_key=True)
+    value = peewee.TextField()
+    description = peewee.TextField(default="")
+
+
+class CostCentre(Base):
+    code = peewee.CharField(unique=True)
+    name = peewee.CharField()
+    active = peewee.BooleanField(default=True)
+
+
+class Supplier(Base):
+    code = peewee.CharField(unique=True)
+    name = peewee.CharField()
+    kind = peewee.CharField()
+    active = peewee.BooleanField(default=True)
+
+
+MODELS = (Destination, TravelType, Parameter, CostCentre, Supplier)

@@ -1,0 +1,45 @@
+"""Customers and with which tenants each one is shared (R8, R12)."""
+
+import peewee
+
+from ..logical import Logical
+from .base import LocalForeignKey, logical_base
+
+Base = logical_base(Logical.CUSTOMERS)
+
+
+class Customer(Base):
+    number = peewee.IntegerField(unique=True)
+    kind = peewee.CharField(default="person")  # person | company
+    salutation = peewee.CharField(default="")
+    title = peewee.CharField(default="")
+    first_name = peewee.CharField(default="")
+    last_name = peewee.CharField(default="")
+    company = peewee.CharField(default="")
+    street = peewee.CharField(default="")
+    postcode = peewee.CharField(default="")
+    city = peewee.CharField(default="")
+    country = peewee.CharField(max_length=2, default="DE")
+    email = peewee.CharField(default="")
+    phone = peewee.CharField(default="")
+    mobile = peewee.CharField(default="")
+    birth_date = peewee.DateField(null=True)
+    iban = peewee.CharField(default="")
+    notes = peewee.TextField(default="")
+    owner_tenant = peewee.IntegerField()
+    shared_with_all = peewee.BooleanField(default=True)
+    created_at = peewee.DateTimeField()
+    updated_at = peewee.DateTimeField()
+
+
+class CustomerShare(Base):
+    """A tenant that may see a customer not shared with all (R12)."""
+
+    customer = LocalForeignKey(Customer, backref="shares", on_delete="CASCADE")
+    tenant_nr = peewee.IntegerField()
+
+    class Meta:
+        indexes = ((("customer", "tenant_nr"), True), (("tenant_nr",), False))
+
+
+MODELS = (Customer, CustomerShare)

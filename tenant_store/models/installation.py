@@ -1,0 +1,80 @@
+"""Installation-wide data in tenant 0's folder: tenant registry, users, roles, memberships, licences."""
+
+import peewee
+
+from ..logical import INSTALLATION_SCHEMA
+from .base import LocalForeignKey, logical_base
+
+Base = logical_base(INSTALLATION_SCHEMA)
+
+
+class Tenant(Base):
+    nr = peewee.IntegerField(primary_key=True)
+    name = peewee.CharField()
+    street = peewee.CharField(default="")
+    postcode = peewee.CharField(default="")
+    city = peewee.CharField(default="")
+    country = peewee.CharField(max_length=2, default="DE")
+    phone = peewee.CharField(default="")
+    email = peewee.CharField(default="")
+    bank_name = peewee.CharField(default="")
+    iban = peewee.CharField(default="")
+    bic = peewee.CharField(default="")
+    colour = peewee.CharField(default="#1f5f8b")
+    accent_colour = peewee.CharField(default="#ffffff")
+    logo_file = peewee.CharField(default="")  # file name inside the tenant folder
+    booking_first = peewee.IntegerField()
+    booking_last = peewee.IntegerField()
+    central_postal = peewee.BooleanField(default=False)
+    central_customers = peewee.BooleanField(default=False)
+    central_tickets = peewee.BooleanField(default=False)
+    central_notes = peewee.BooleanField(default=False)
+    central_accounting = peewee.BooleanField(default=False)
+    seats = peewee.IntegerField(null=True)  # None: the licence's default
+    created_at = peewee.DateTimeField()
+
+
+class User(Base):
+    login = peewee.CharField(unique=True)
+    name = peewee.CharField()
+    password_hash = peewee.CharField()
+    active = peewee.BooleanField(default=True)
+    created_at = peewee.DateTimeField()
+
+
+class Role(Base):
+    name = peewee.CharField(primary_key=True)
+    tenant_admin = peewee.BooleanField(default=False)
+
+
+class RoleRight(Base):
+    role = LocalForeignKey(Role, backref="rights", on_delete="CASCADE")
+    module = peewee.CharField()
+    level = peewee.CharField()  # none | read | write
+
+    class Meta:
+        indexes = ((("role", "module"), True),)
+
+
+class Membership(Base):
+    user = LocalForeignKey(User, backref="memberships", on_delete="CASCADE")
+    tenant_nr = peewee.IntegerField(index=True)
+    role = LocalForeignKey(Role)
+    team = peewee.CharField(default="")
+
+    class Meta:
+        indexes = ((("user", "tenant_nr"), True),)
+
+
+class Licence(Base):
+    """One row per licensed module (R15: licensed once, usable in every tenant)."""
+
+    module = peewee.CharField(primary_key=True)
+
+
+class Setting(Base):
+    key = peewee.CharField(primary_key=True)
+    value = peewee.TextField()
+
+
+MODELS = (Tenant, User, Role, RoleRight, Membership, Licence, Setting)

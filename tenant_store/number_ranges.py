@@ -1,0 +1,62 @@
+"""Number ranges: booking numbers from each tenant's range, handed out atomically (R5, R14).
+
+The range bounds live in the tenant registry, the counter in the tenant's own bookings file.
+Both are read and the counter advanced inside one BEGIN IMMEDIATE transaction of the session's
+connection, so concurrent processes never get the same number.
+"""
+
+from .errors import RangeExhausted, ValidationError
+from .i18n import _
+from .installation import Installation
+from .models.bookings import NumberCounter
+from .models.installation import Tenant
+from .session import TenantSession
+from .tenant_validation import check_range_free, parse_range
+
+BOOKING = "booking"
+
+
+def next_number(session: TenantSession, name: str, first: int, last: int) -> int:
+    """The next number of the range `name` within first..last; never a number outside it."""
+    with session.transaction():
+        counter = NumberCounter.get_or_none(NumberCounter.name == name)
+        value = max(counter.next_value, first) if counter else first
+        if value > last:
+            raise RangeExhausted(_("The {name} number range {first}-{last} of tenant {nr} is used "
+                                   "up; an administrator must extend it.").format(
+                name=_(name), first=first, last=last, nr=session.nr))
+        (NumberCounter.insert(name=name, next_value=value + 1)
+         .on_conflict(conflict_target=[NumberCounter.name],
+                      update={NumberCounter.next_value: value + 1})
+         .execute())
+    return value
+
+
+def next_booking_number(session: TenantSession) -> int:
+    """The next booking number of the session's tenant."""
+    with session.transaction():
+        row = Tenant.get_by_id(session.nr)
+        return next_number(session, BOOKING, row.booking_first, row.booking_last)
+
+
+def peek_next(session: TenantSession, name: str, first: int) -> int:
+    """The number `next_number` would hand out now (for display; not reserved)."""
+    with session.bound():
+        counter = NumberCounter.get_or_none(NumberCounter.name == name)
+    return max(counter.next_value, first) if counter else first
+
+
+def set_booking_range(inst: Installation, nr: int, value: tuple[int, int] | str) -> tuple[int, int]:
+    """Change a tenant's booking range; issued numbers and R5 are respected."""
+    new_range = parse_range(value, nr)
+    with inst.open_session(nr) as session, session.transaction():
+        # The transaction holds installation.db's write lock: no creator can commit meanwhile.
+        check_range_free(nr, new_range, session.tenant.shares_booking_numbers, inst.tenants())
+        counter = NumberCounter.get_or_none(NumberCounter.name == BOOKING)
+        if counter and counter.next_value - 1 > new_range[1]:
+            raise ValidationError("booking range", _(
+                "Booking numbers up to {issued} have been issued already; the range must end at "
+                "{issued} or above.").format(issued=counter.next_value - 1))
+        Tenant.update(booking_first=new_range[0], booking_last=new_range[1]).where(
+            Tenant.nr == nr).execute()
+    return new_range

@@ -1,0 +1,17 @@
+"""Creating database files at the program's current schema."""
+
+from pathlib import Path
+
+from .migrations import SCHEMA_VERSIONS, schema_of
+from .models import MODELS_BY_DB
+from .routing import bound
+from .sqlite_files import StoreDatabase, single_file
+
+
+def create_database_file(db: str, path: Path, *, durable: bool = True) -> StoreDatabase:
+    """Create `path` with every table of `db` at the current version; returns the open connection."""
+    conn = single_file(schema_of(db), path, create=True, durable=durable)
+    with bound(conn), conn.atomic():
+        conn.create_tables(MODELS_BY_DB[db])
+        conn.set_user_version(schema_of(db), SCHEMA_VERSIONS[db])
+    return conn

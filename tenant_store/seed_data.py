@@ -1,0 +1,46 @@
+"""Loading the base data shipped in resources/ into a new tenant 0."""
+
+import csv
+from pathlib import Path
+
+from .logical import Logical
+from .models.accounting import Account
+from .models.basedata import CostCentre, Destination, Parameter, Supplier, TravelType
+from .models.postal import PostalCode
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+BASEDATA_FILES = (
+    ("destinations.csv", Destination),
+    ("travel_types.csv", TravelType),
+    ("parameters.csv", Parameter),
+    ("cost_centres.csv", CostCentre),
+    ("suppliers.csv", Supplier),
+)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """Rows of a shipped CSV file (UTF-8, header line)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def parse_geonames_line(line: str) -> dict[str, str] | None:
+    """One line of the GeoNames postal-code format, or None for a blank line."""
+    fields = line.rstrip("\n").split("\t")
+    if len(fields) < 4 or not fields[1]:
+        return None
+    return {"country": fields[0], "code": fields[1], "place": fields[2], "state": fields[3]}
+
+
+def load_seed(db: Logical) -> None:
+    """Fill a freshly created database of tenant 0 with the shipped data (bound, in a transaction)."""
+    if db == Logical.BASEDATA:
+        for name, model in BASEDATA_FILES:
+            model.insert_many(read_csv(RESOURCES / "basedata" / name)).execute()
+    elif db == Logical.ACCOUNTING:
+        rows = read_csv(RESOURCES / "basedata" / "accounts.csv")
+        Account.insert_many([{**r, "number": int(r["number"])} for r in rows]).execute()
+    elif db == Logical.POSTAL:
+        with (RESOURCES / "postal" / "DE_sample.txt").open(encoding="utf-8") as handle:
+            rows = [row for row in map(parse_geonames_line, handle) if row]
+        PostalCode.insert_many(rows).on_conflict_ignore().execute()

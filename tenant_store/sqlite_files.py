@@ -1,0 +1,114 @@
+"""SQLite connections and file operations: the one place that knows about ATTACH, pragmas, backups.
+
+Every connection uses a rollback journal (never WAL): only then does SQLite commit a transaction
+that spans ATTACHed files atomically, and WAL does not work on network shares.
+"""
+
+import os
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+import peewee
+
+BUSY_TIMEOUT_S = 30.0
+
+
+def file_uri(path: Path, mode: str = "rw") -> str:
+    """A SQLite URI for `path`; mode 'rw' fails on a missing file instead of creating it."""
+    return f"{Path(path).resolve().as_uri()}?mode={mode}"
+
+
+class StoreDatabase(peewee.SqliteDatabase):
+    """A connection to `main` (or to memory) with other files attached under schema names."""
+
+    def __init__(self, main: Path | None, attachments: Sequence[tuple[str, Path]] = (),
+                 *, create: bool = False, durable: bool = True, timeout: float = BUSY_TIMEOUT_S):
+        self._mode = "rwc" if create else "rw"
+        self._attachments = tuple((schema, Path(path)) for schema, path in attachments)
+        self._durable = durable
+        target = file_uri(main, self._mode) if main is not None else ":memory:"
+        super().__init__(target, uri=True, timeout=timeout, lock_type="IMMEDIATE")
+
+    @property
+    def schemas(self) -> list[str]:
+        """Schema names of the files behind this connection."""
+        main = ["main"] if self.database != ":memory:" else []
+        return main + [schema for schema, _ in self._attachments]
+
+    def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
+        for schema, path in self._attachments:
+            conn.execute(f'ATTACH DATABASE ? AS "{schema}"', (file_uri(path, self._mode),))
+        sync = "FULL" if self._durable else "OFF"
+        journal = "DELETE" if self._durable else "MEMORY"
+        for schema in self.schemas:
+            conn.execute(f'PRAGMA "{schema}".journal_mode = {journal}').fetchall()
+            conn.execute(f'PRAGMA "{schema}".synchronous = {sync}')
+        conn.execute("PRAGMA foreign_keys = ON")
+        super()._add_conn_hooks(conn)
+
+    def user_version(self, schema: str = "main") -> int:
+        """Schema version stored in the file behind `schema`."""
+        return self.execute_sql(f'PRAGMA "{schema}".user_version').fetchone()[0]
+
+    def set_user_version(self, schema: str, version: int) -> None:
+        """Record the schema version (inside the current transaction)."""
+        self.execute_sql(f'PRAGMA "{schema}".user_version = {int(version)}')
+
+
+def single_file(schema: str, path: Path, *, create: bool = False,
+                durable: bool = True) -> StoreDatabase:
+    """A connection to one file, reachable under `schema` as the models expect it."""
+    if schema == "main":
+        return StoreDatabase(path, create=create, durable=durable)
+    return StoreDatabase(None, [(schema, path)], create=create, durable=durable)
+
+
+def read_user_version(path: Path) -> int:
+    """Schema version of a file without touching anything else."""
+    conn = sqlite3.connect(file_uri(path, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def backup_copy(source: Path, target: Path, *, durable: bool = True) -> None:
+    """Copy a live database with SQLite's backup API; the source may be in use meanwhile."""
+    src = sqlite3.connect(file_uri(source, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
+    dst = sqlite3.connect(file_uri(target, "rwc"), uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        if not durable:
+            dst.execute("PRAGMA synchronous = OFF")
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """Results of SQLite's integrity check of one file; empty when it is sound."""
+    conn = sqlite3.connect(file_uri(path, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [] if rows == ["ok"] else rows
+
+
+def fsync_file(path: Path) -> None:
+    """Flush one file to disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(path: Path) -> None:
+    """Flush a directory entry (rename, create) to disk where the OS supports it."""
+    if os.name == "nt":  # Windows cannot open directories; NTFS journals metadata itself.
+        return
+    fsync_file(path)
