@@ -38,8 +38,7 @@ def load_seed(db: Logical) -> None:
         for name, model in BASEDATA_FILES:
             model.insert_many(read_csv(RESOURCES / "basedata" / name)).execute()
     elif db == Logical.ACCOUNTING:
-        rows = read_csv(RESOURCES / "basedata" / "accounts.csv")
-        Account.insert_many([{**r, "number": int(r["number"])} for r in rows]).execute()
+        Account.insert_many(read_csv(RESOURCES / "basedata" / "accounts.csv")).execute()
     elif db == Logical.POSTAL:
         with (RESOURCES / "postal" / "DE_sample.txt").open(encoding="utf-8") as handle:
             rows = [row for row in map(parse_geonames_line, handle) if row]

@@ -9,7 +9,7 @@ Base = logical_base(Logical.ACCOUNTING)
 
 
 class Account(Base):
-    number = peewee.IntegerField(unique=True)
+    number = peewee.CharField(max_length=8, unique=True)  # text: SKR04 numbers keep leading zeros
     name = peewee.CharField()
     kind = peewee.CharField()  # asset | liability | equity | revenue | expense
 
@@ -25,7 +25,7 @@ class JournalEntry(Base):
 
 class JournalLine(Base):
     entry = LocalForeignKey(JournalEntry, backref="lines", on_delete="CASCADE")
-    account_number = peewee.IntegerField(index=True)
+    account_number = peewee.CharField(max_length=8, index=True)
     debit_cents = CentsField(default=0)
     credit_cents = CentsField(default=0)
     cost_centre_code = peewee.CharField(default="")

@@ -13,7 +13,7 @@ class PostalCode(Base):
     code = peewee.CharField()
     place = peewee.CharField()
     # Added in schema v2 (the Bundesland of the GeoNames format); see migrations.
-    state = peewee.CharField(default="")
+    state = peewee.CharField(default="", constraints=[peewee.SQL("DEFAULT ''")])
 
     class Meta:
         indexes = ((("country", "code", "place"), True),)
