@@ -2,6 +2,8 @@
 
 from enum import StrEnum
 
+from .i18n import N_, _
+
 
 class Logical(StrEnum):
     """A logical database; its value is the file stem and the ATTACH schema name."""
@@ -32,6 +34,22 @@ TENANTS_DIR = "Mandant"
 
 MAX_TENANT_NR = 9999
 MAX_BOOKING_NUMBER = 999_999_999
+
+
+LABELS: dict[str, str] = {
+    Logical.BASEDATA: N_("base data"),
+    Logical.POSTAL: N_("postal codes"),
+    Logical.CUSTOMERS: N_("customers"),
+    Logical.BOOKINGS: N_("bookings"),
+    Logical.TICKETS: N_("tickets"),
+    Logical.NOTES: N_("desktop notes"),
+    Logical.ACCOUNTING: N_("accounting"),
+}
+
+
+def label(db: Logical | str) -> str:
+    """The translated name of a logical database, for people."""
+    return _(LABELS[Logical(db)])
 
 
 def file_name(logical: Logical) -> str:

@@ -6,7 +6,7 @@ connection, so concurrent processes never get the same number.
 """
 
 from .errors import RangeExhausted, ValidationError
-from .i18n import _
+from .i18n import N_, _
 from .installation import Installation
 from .models.bookings import NumberCounter
 from .models.installation import Tenant
@@ -14,6 +14,7 @@ from .session import TenantSession
 from .tenant_validation import check_range_free, parse_range
 
 BOOKING = "booking"
+RANGE_LABELS = {BOOKING: N_("booking"), "invoice": N_("invoice")}
 
 
 def next_number(session: TenantSession, name: str, first: int, last: int) -> int:
@@ -24,7 +25,7 @@ def next_number(session: TenantSession, name: str, first: int, last: int) -> int
         if value > last:
             raise RangeExhausted(_("The {name} number range {first}-{last} of tenant {nr} is used "
                                    "up; an administrator must extend it.").format(
-                name=_(name), first=first, last=last, nr=session.nr))
+                name=_(RANGE_LABELS.get(name, name)), first=first, last=last, nr=session.nr))
         (NumberCounter.insert(name=name, next_value=value + 1)
          .on_conflict(conflict_target=[NumberCounter.name],
                       update={NumberCounter.next_value: value + 1})

@@ -4,12 +4,20 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from .errors import PermissionDenied
-from .i18n import _
+from .i18n import N_, _
 from .models.installation import Membership, Role, RoleRight, User
 
 MODULES: tuple[str, ...] = (
     "customers", "bookings", "tickets", "notes", "accounting", "basedata", "controlling",
 )
+
+
+MODULE_LABELS: dict[str, str] = {
+    "customers": N_("customers"), "bookings": N_("bookings"), "tickets": N_("tickets"),
+    "notes": N_("desktop notes"), "accounting": N_("accounting"), "basedata": N_("base data"),
+    "controlling": N_("controlling"),
+}
+LEVEL_LABELS = {"none": N_("no"), "read": N_("read"), "write": N_("write")}
 
 
 class Level(IntEnum):
@@ -58,7 +66,8 @@ class Rights:
         if not self.can(module, level):
             raise PermissionDenied(
                 _("You have no {level} right for {module} in tenant {nr}.").format(
-                    level=_(level.name.lower()), module=_(module), nr=self.tenant_nr))
+                    level=_(LEVEL_LABELS[level.name.lower()]), module=_(MODULE_LABELS[module]),
+                    nr=self.tenant_nr))
 
 
 def install_default_roles() -> None:

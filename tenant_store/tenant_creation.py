@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import SchemaBehind, StoreError
 from .i18n import _
 from .installation import Installation, TenantInfo, new_tenant_row, remove_tree
-from .logical import LOGICAL_DBS, MANIFEST_FILE, Logical, file_name
+from .logical import LOGICAL_DBS, MANIFEST_FILE, Logical, file_name, label
 from .manifest import Manifest, read_manifest, write_manifest
 from .migrations import SCHEMA_VERSIONS
 from .models.bookings import NumberCounter
@@ -57,7 +57,7 @@ def _build(inst: Installation, spec: CheckedSpec, staging: Path, report: Progres
     staging.mkdir(parents=True)
     total = len(LOGICAL_DBS) + 2
     for step, db in enumerate(LOGICAL_DBS):
-        report(_("Preparing {db}").format(db=_(db.value)), step, total)
+        report(_("Preparing {db}").format(db=label(db)), step, total)
         target = staging / file_name(db)
         if db in spec.central:
             _link_central(db, staging)
