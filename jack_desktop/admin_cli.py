@@ -5,6 +5,7 @@ Exit status: 0 success, 2 invalid input (one line on stderr naming the field), 1
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -90,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _tenant_nr(text: str, field: str = "tenant") -> int:
-    if not text.strip().isdigit():
+    if not re.fullmatch(r"[0-9]+", text.strip()):
         raise ValidationError(field, _("'{value}' is not a tenant number.").format(value=text))
     return int(text)
 

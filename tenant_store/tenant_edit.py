@@ -22,9 +22,9 @@ def update_tenant(inst: Installation, nr: int, *, name: str | None = None,
                   branding: dict[str, str] | None = None, logo: Path | None = None,
                   central: object = None) -> TenantInfo:
     """Change name, address, colours or logo; any attempt to change central options is refused."""
+    info = inst.tenant(nr)
     if central is not None:
         raise ValidationError("central", fixed_reason())
-    info = inst.tenant(nr)
     changes: dict[str, str] = {}
     if name is not None:
         changes["name"] = check_name(name)
