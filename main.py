@@ -7,8 +7,11 @@ from collections.abc import Sequence
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="jack-desktop", description="Jack Desktop")
-    parser.add_argument("--data-dir", help="installation folder (default: $JACK_DATA_DIR or the "
-                                           "user data folder; created on first start)")
+    parser.add_argument(
+        "--data-dir",
+        help="installation folder (default: $JACK_DATA_DIR or the "
+        "user data folder; created on first start)",
+    )
     parser.add_argument("--lang", help="de or en (default: the system language)")
     parser.add_argument("--tenant", type=int, default=0, help="tenant to open")
     return parser.parse_args(argv)
@@ -18,6 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `jack-desktop`."""
     args = parse_args(argv)
     from ui.app import run
+
     return run(data_dir=args.data_dir, lang=args.lang, tenant_nr=args.tenant)
 
 

@@ -6,12 +6,15 @@ Exit status: 0 success, 2 invalid input (one line on stderr naming the field), 1
 import argparse
 import json
 import re
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import peewee
+
 from tenant_store.errors import StoreError, ValidationError
-from tenant_store.i18n import _, set_language
+from tenant_store.i18n import _, ngettext, set_language
 from tenant_store.installation import Installation
 from tenant_store.integrity import check
 from tenant_store.number_ranges import set_booking_range
@@ -24,8 +27,19 @@ from tenant_store.users import add_user, grant
 from .data_dir import resolve_data_dir
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
-BRANDING_OPTIONS = ("street", "postcode", "city", "country", "phone", "email", "bank_name",
-                    "iban", "bic", "colour", "accent_colour")
+BRANDING_OPTIONS = (
+    "street",
+    "postcode",
+    "city",
+    "country",
+    "phone",
+    "email",
+    "bank_name",
+    "iban",
+    "bic",
+    "colour",
+    "accent_colour",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,9 +54,13 @@ def _add_branding(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="jack-desktop-admin", description=_("Administer a Jack Desktop installation."))
-    parser.add_argument("--data-dir", help=_("installation folder (default: $JACK_DATA_DIR or the "
-                                             "user data folder)"))
+    parser = _Parser(
+        prog="jack-desktop-admin", description=_("Administer a Jack Desktop installation.")
+    )
+    parser.add_argument(
+        "--data-dir",
+        help=_("installation folder (default: $JACK_DATA_DIR or the user data folder)"),
+    )
     parser.add_argument("--lang", help=_("language of messages (de, en)"))
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -74,7 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     mig.add_argument("--tenant")
 
     commands.add_parser("check", help=_("check files and manifests")).add_argument(
-        "--json", action="store_true")
+        "--json", action="store_true"
+    )
 
     user = commands.add_parser("user", help=_("add users and grant roles"))
     user_cmds = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
@@ -109,19 +128,25 @@ def _print_tenants(inst: Installation, infos, as_json: bool) -> None:
     if as_json:
         print(json.dumps(described, indent=2, ensure_ascii=False))
         return
+    central_label, bookings_label = _("central"), _("bookings")
     for d in described:
         central = ",".join(k for k, v in d["central"].items() if v) or "-"
         first, last = d["booking_range"]
-        print(f"{d['nr']:>5}  {d['name']:<32} {_('central')}: {central:<40} "
-              f"{_('bookings')}: {first}-{last}")
+        print(
+            f"{d['nr']:>5}  {d['name']:<32} {central_label}: {central:<40} "
+            f"{bookings_label}: {first}-{last}"
+        )
 
 
 def cmd_init(args) -> int:
     root = resolve_data_dir(args.data_dir)
     inst, created = Installation.init(root, name=args.name)
     inst.close()
-    message = (_("Created the installation in {root}.") if created
-               else _("{root} is already an installation; nothing was changed."))
+    message = (
+        _("Created the installation in {root}.")
+        if created
+        else _("{root} is already an installation; nothing was changed.")
+    )
     print(message.format(root=root))
     return EXIT_OK
 
@@ -137,19 +162,34 @@ def cmd_tenant(args, inst: Installation) -> int:
         else:
             _print_tenants(inst, [info], False)
     elif sub == "create":
-        spec = TenantSpec(args.nr, args.name, central=args.central, copy=args.copy,
-                          booking_range=args.booking_range, branding=_branding(args),
-                          logo=_path(args.logo))
+        spec = TenantSpec(
+            args.nr,
+            args.name,
+            central=args.central,
+            copy=args.copy,
+            booking_range=args.booking_range,
+            branding=_branding(args),
+            logo=_path(args.logo),
+        )
         info = create_tenant(inst, spec)
-        print(_("Created tenant {nr} '{name}' in {path}.").format(nr=info.nr, name=info.name,
-                                                                 path=info.path))
+        print(
+            _("Created tenant {nr} '{name}' in {path}.").format(
+                nr=info.nr, name=info.name, path=info.path
+            )
+        )
     elif sub == "edit":
         nr = _tenant_nr(args.nr)
-        update_tenant(inst, nr, name=args.name, branding=_branding(args),
-                      logo=_path(args.logo), central=args.central)
+        update_tenant(
+            inst,
+            nr,
+            name=args.name,
+            branding=_branding(args),
+            logo=_path(args.logo),
+            central=args.central,
+        )
         if args.booking_range:
             set_booking_range(inst, nr, args.booking_range)
-        print(_("Tenant {nr} updated.").format(nr=nr))
+        print(_("Tenant {nr} changed.").format(nr=nr))
     return EXIT_OK
 
 
@@ -163,7 +203,7 @@ def cmd_migrate(args, inst: Installation) -> int:
         return EXIT_OK
     tenant = None if args.tenant is None else _tenant_nr(args.tenant)
     done = migrate(inst, tenant, progress=lambda step, i, n: print(step.describe(), flush=True))
-    print(_("{n} files updated.").format(n=len(done)))
+    print(ngettext("{n} file updated.", "{n} files updated.", len(done)).format(n=len(done)))
     return EXIT_OK
 
 
@@ -176,8 +216,12 @@ def cmd_check(args, inst: Installation) -> int:
             print(_("PROBLEM: {line}").format(line=line))
         for line in report.notes:
             print(_("note: {line}").format(line=line))
-        print(_("{n} files checked: {result}.").format(
-            n=report.files_checked, result=_("ok") if report.ok else _("problems found")))
+        checked = ngettext("{n} file checked", "{n} files checked", report.files_checked)
+        print(
+            checked.format(n=report.files_checked)
+            + ": "
+            + (_("ok") if report.ok else _("problems found"))
+        )
     return EXIT_OK if report.ok else EXIT_FAILURE
 
 
@@ -188,15 +232,21 @@ def cmd_user(args, inst: Installation) -> int:
         print(_("User '{login}' added.").format(login=args.login))
     else:
         grant(inst, args.login, _tenant_nr(args.tenant), args.role, args.team)
-        print(_("'{login}' is now {role} in tenant {nr}.").format(
-            login=args.login, role=args.role, nr=args.tenant))
+        print(
+            _("'{login}' is now {role} in tenant {nr}.").format(
+                login=args.login, role=args.role, nr=args.tenant
+            )
+        )
     return EXIT_OK
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse and run one command; returns the exit status."""
+    # The language must be set before the parser is built: its help texts are translated.
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    set_language(early.parse_known_args(argv)[0].lang)
     args = build_parser().parse_args(argv)
-    set_language(args.lang)
     if args.command == "init":
         return cmd_init(args)
     handlers = {"tenant": cmd_tenant, "migrate": cmd_migrate, "check": cmd_check, "user": cmd_user}
@@ -215,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(f"{prog}: {exc}", file=sys.stderr)
         return EXIT_FAILURE
-    except OSError as exc:
+    except (OSError, sqlite3.Error, peewee.PeeweeException) as exc:
         print(f"{prog}: {exc}", file=sys.stderr)
         return EXIT_FAILURE
 

@@ -1,4 +1,4 @@
-"""One gettext catalog for domain messages (store, services, PDFs); English msgids, German reference."""
+"""One gettext catalog for domain messages, services and PDFs: English msgids, German reference."""
 
 import gettext
 import os

@@ -7,12 +7,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import NotAnInstallation, ValidationError
 from .i18n import _
 from .logical import (
-    CENTRAL_OPTIONS, INSTALLATION_FILE, INSTALLATION_SCHEMA, LOGICAL_DBS, MANIFEST_FILE,
-    TENANTS_DIR, Logical, default_booking_range, file_name,
+    CENTRAL_OPTIONS,
+    INSTALLATION_FILE,
+    INSTALLATION_SCHEMA,
+    LOGICAL_DBS,
+    MANIFEST_FILE,
+    TENANTS_DIR,
+    Logical,
+    default_booking_range,
+    file_name,
 )
 from .manifest import Manifest, read_manifest, write_manifest
 from .models.installation import Tenant
@@ -20,8 +28,20 @@ from .routing import bound
 from .sqlite_files import StoreDatabase, fsync_dir, read_user_version, single_file
 
 INIT_MARKER = ".jack-init-incomplete"
-BRANDING_FIELDS = ("street", "postcode", "city", "country", "phone", "email",
-                   "bank_name", "iban", "bic", "colour", "accent_colour", "logo_file")
+BRANDING_FIELDS = (
+    "street",
+    "postcode",
+    "city",
+    "country",
+    "phone",
+    "email",
+    "bank_name",
+    "iban",
+    "bic",
+    "colour",
+    "accent_colour",
+    "logo_file",
+)
 
 
 @dataclass(frozen=True)
@@ -47,6 +67,14 @@ class TenantInfo:
         return self.nr == 0 or self.central["accounting"] or self.central["tickets"]
 
 
+class TenantRange(NamedTuple):
+    """What the R5 checks need of a tenant, read without touching its folder."""
+
+    nr: int
+    booking_range: tuple[int, int]
+    shares_booking_numbers: bool
+
+
 class Installation:
     """Open with `Installation.open(root)` or create with `Installation.init(root)`."""
 
@@ -67,7 +95,8 @@ class Installation:
         """Open an existing installation."""
         if not cls.is_installation(root):
             raise NotAnInstallation(
-                _("{root} is not a Jack Desktop installation: run 'init' first.").format(root=root))
+                _("{root} is not a Jack Desktop installation: run 'init' first.").format(root=root)
+            )
         return cls(root)
 
     @classmethod
@@ -77,6 +106,7 @@ class Installation:
         if cls.is_installation(root):
             return cls.open(root), False
         from .installation_init import build_tenant_zero
+
         build_tenant_zero(root, name)
         return cls.open(root), True
 
@@ -111,6 +141,21 @@ class Installation:
         with self.registry():
             return [t.nr for t in Tenant.select(Tenant.nr).order_by(Tenant.nr)]
 
+    def tenant_ranges(self) -> list[TenantRange]:
+        """Number, booking range and R5 relevance of every tenant (one cheap query)."""
+        with self.registry():
+            rows = Tenant.select(
+                Tenant.nr,
+                Tenant.booking_first,
+                Tenant.booking_last,
+                Tenant.central_accounting,
+                Tenant.central_tickets,
+            ).tuples()
+            return [
+                TenantRange(nr, (first, last), nr == 0 or bool(acc) or bool(tick))
+                for nr, first, last, acc, tick in rows
+            ]
+
     def tenants(self) -> list[TenantInfo]:
         """Every registered tenant, tenant 0 first."""
         with self.registry():
@@ -128,16 +173,21 @@ class Installation:
     def _info(self, row: Tenant) -> TenantInfo:
         folder = self.tenant_dir(row.nr)
         return TenantInfo(
-            nr=row.nr, name=row.name, path=folder,
+            nr=row.nr,
+            name=row.name,
+            path=folder,
             central={db.value: bool(getattr(row, f"central_{db.value}")) for db in CENTRAL_OPTIONS},
             booking_range=(row.booking_first, row.booking_last),
             branding={f: getattr(row, f) for f in BRANDING_FIELDS},
-            seats=row.seats, manifest=read_manifest(folder),
+            seats=row.seats,
+            manifest=read_manifest(folder),
         )
 
     def schema_versions(self, info: TenantInfo) -> dict[str, int]:
         """Schema version of each file the tenant uses."""
-        return {db.value: read_user_version(path) for db, path in info.database_paths(self.root).items()}
+        return {
+            db.value: read_user_version(path) for db, path in info.database_paths(self.root).items()
+        }
 
     def describe(self, info: TenantInfo) -> dict:
         """The JSON form of a tenant used by `tenant show --json` and `tenant list --json`."""
@@ -147,8 +197,10 @@ class Installation:
             "name": info.name,
             "path": str(info.path),
             "central": dict(info.central),
-            "databases": {db.value: {"path": str(paths[db]), "central": db in info.manifest.central}
-                          for db in LOGICAL_DBS},
+            "databases": {
+                db.value: {"path": str(paths[db]), "central": db in info.manifest.central}
+                for db in LOGICAL_DBS
+            },
             "booking_range": list(info.booking_range),
             "schema": self.schema_versions(info),
             "branding": dict(info.branding),
@@ -158,6 +210,7 @@ class Installation:
     def open_session(self, nr: int):
         """A session whose models are bound to tenant `nr`'s files (see session.py)."""
         from .session import TenantSession
+
         return TenantSession(self, self.tenant(nr))
 
 
@@ -166,12 +219,23 @@ def now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def new_tenant_row(nr: int, name: str, central: frozenset[Logical],
-                   booking_range: tuple[int, int] | None = None, **branding) -> dict:
+def new_tenant_row(
+    nr: int,
+    name: str,
+    central: frozenset[Logical],
+    booking_range: tuple[int, int] | None = None,
+    **branding,
+) -> dict:
     """Column values of a registry row."""
     first, last = booking_range or default_booking_range(nr)
-    row = {"nr": nr, "name": name, "booking_first": first, "booking_last": last,
-           "created_at": now(), **{k: v for k, v in branding.items() if v is not None}}
+    row = {
+        "nr": nr,
+        "name": name,
+        "booking_first": first,
+        "booking_last": last,
+        "created_at": now(),
+        **{k: v for k, v in branding.items() if v is not None},
+    }
     row.update({f"central_{db.value}": db in central for db in CENTRAL_OPTIONS})
     return row
 

@@ -10,7 +10,14 @@ from .errors import NotAnInstallation
 from .i18n import _
 from .installation import INIT_MARKER, new_tenant_row, remove_tree
 from .licences import install_default_licence
-from .logical import INSTALLATION_FILE, INSTALLATION_SCHEMA, LOGICAL_DBS, MANIFEST_FILE, TENANTS_DIR, file_name
+from .logical import (
+    INSTALLATION_FILE,
+    INSTALLATION_SCHEMA,
+    LOGICAL_DBS,
+    MANIFEST_FILE,
+    TENANTS_DIR,
+    file_name,
+)
 from .manifest import Manifest, write_manifest
 from .models.installation import Tenant
 from .rights import install_default_roles
@@ -19,7 +26,12 @@ from .schema import create_database_file
 from .seed_data import load_seed
 from .sqlite_files import fsync_dir, fsync_file
 
-OWN_ENTRIES = (*(file_name(db) for db in LOGICAL_DBS), INSTALLATION_FILE, MANIFEST_FILE, TENANTS_DIR)
+OWN_ENTRIES = (
+    *(file_name(db) for db in LOGICAL_DBS),
+    INSTALLATION_FILE,
+    MANIFEST_FILE,
+    TENANTS_DIR,
+)
 
 
 def build_tenant_zero(root: Path, name: str) -> None:
@@ -51,8 +63,11 @@ def _prepare_folder(root: Path) -> None:
     if root.exists() and any(root.iterdir()):
         if not (root / INIT_MARKER).exists():
             raise NotAnInstallation(
-                _("{root} is not empty and is not a Jack Desktop installation: "
-                  "choose an empty folder.").format(root=root))
+                _(
+                    "{root} is not empty and is not a Jack Desktop installation: "
+                    "choose an empty folder."
+                ).format(root=root)
+            )
         for entry in root.iterdir():  # leftovers of an interrupted init: only what init writes
             if entry.name in OWN_ENTRIES or entry.name.endswith("-journal"):
                 remove_tree(entry)

@@ -7,7 +7,7 @@ from pathlib import Path
 from .errors import StoreError
 from .i18n import _
 from .installation import Installation, TenantInfo
-from .logical import CENTRAL_OPTIONS, INSTALLATION_FILE, LOGICAL_DBS, file_name
+from .logical import CENTRAL_OPTIONS, INSTALLATION_FILE, file_name
 from .migrations import SCHEMA_VERSIONS
 from .sqlite_files import integrity_problems, read_user_version
 from .tenant_creation import STAGING_PREFIX, is_abandoned_tenant_folder
@@ -24,8 +24,12 @@ class CheckReport:
         return not self.problems
 
     def to_json(self) -> dict:
-        return {"ok": self.ok, "problems": self.problems, "notes": self.notes,
-                "files_checked": self.files_checked}
+        return {
+            "ok": self.ok,
+            "problems": self.problems,
+            "notes": self.notes,
+            "files_checked": self.files_checked,
+        }
 
 
 def check(inst: Installation) -> CheckReport:
@@ -46,19 +50,28 @@ def check(inst: Installation) -> CheckReport:
 def _check_tenant(inst: Installation, info: TenantInfo, report: CheckReport) -> dict[Path, str]:
     where = _("tenant {nr}").format(nr=info.nr)
     if info.manifest.tenant_nr != info.nr:
-        report.problems.append(_("{where}: the manifest belongs to tenant {other}.").format(
-            where=where, other=info.manifest.tenant_nr))
+        report.problems.append(
+            _("{where}: the manifest belongs to tenant {other}.").format(
+                where=where, other=info.manifest.tenant_nr
+            )
+        )
     registered = {db for db in CENTRAL_OPTIONS if info.central[db.value]}
     if registered != set(info.manifest.central):
-        report.problems.append(_("{where}: the registry and the manifest disagree on the central "
-                                 "databases.").format(where=where))
+        report.problems.append(
+            _("{where}: the registry and the manifest disagree on the central databases.").format(
+                where=where
+            )
+        )
     files = {}
     for db, path in info.database_paths(inst.root).items():
         if db in info.manifest.central:
             _check_central(inst, info, db, path, report, where)
         if not path.is_file():
-            report.problems.append(_("{where}: {db} file {path} is missing.").format(
-                where=where, db=db.value, path=path))
+            report.problems.append(
+                _("{where}: {db} file {path} is missing.").format(
+                    where=where, db=db.value, path=path
+                )
+            )
         else:
             files[path] = db.value
     return files
@@ -67,15 +80,24 @@ def _check_tenant(inst: Installation, info: TenantInfo, report: CheckReport) -> 
 def _check_central(inst, info, db, path, report, where) -> None:
     central_file = inst.root / file_name(db)
     if not central_file.is_file() or not os.path.samefile(path, central_file):
-        report.problems.append(_("{where}: central {db} does not resolve to tenant 0's file "
-                                 "{path}.").format(where=where, db=db.value, path=central_file))
+        report.problems.append(
+            _("{where}: central {db} does not resolve to tenant 0's file {path}.").format(
+                where=where, db=db.value, path=central_file
+            )
+        )
     link = info.path / file_name(db)
     if link.is_symlink() and not (link.exists() and os.path.samefile(link, central_file)):
-        report.problems.append(_("{where}: the link {link} does not point at tenant 0's {db} "
-                                 "file.").format(where=where, link=link, db=db.value))
+        report.problems.append(
+            _("{where}: the link {link} does not point at tenant 0's {db} file.").format(
+                where=where, link=link, db=db.value
+            )
+        )
     elif os.path.lexists(link) and not link.is_symlink():
-        report.problems.append(_("{where}: {link} is a separate file although {db} is central.")
-                               .format(where=where, link=link, db=db.value))
+        report.problems.append(
+            _("{where}: {link} is a separate file although {db} is central.").format(
+                where=where, link=link, db=db.value
+            )
+        )
 
 
 def _check_file(path: Path, db: str, report: CheckReport) -> None:
@@ -84,11 +106,17 @@ def _check_file(path: Path, db: str, report: CheckReport) -> None:
         report.problems.append(f"{path}: {problem}")
     version, known = read_user_version(path), SCHEMA_VERSIONS[db]
     if version > known or version < 1:
-        report.problems.append(_("{path}: schema version {found} is unknown to this program "
-                                 "(it knows 1 to {known}).").format(path=path, found=version, known=known))
+        report.problems.append(
+            _(
+                "{path}: schema version {found} is unknown to this program (it knows 1 to {known})."
+            ).format(path=path, found=version, known=known)
+        )
     elif version < known:
-        report.notes.append(_("{path}: schema version {found}, update pending ({known}).").format(
-            path=path, found=version, known=known))
+        report.notes.append(
+            _("{path}: schema version {found}, update pending ({known}).").format(
+                path=path, found=version, known=known
+            )
+        )
 
 
 def _note_leftovers(inst: Installation, report: CheckReport) -> None:
@@ -98,8 +126,13 @@ def _note_leftovers(inst: Installation, report: CheckReport) -> None:
         if entry.name in registered:
             continue
         if entry.name.startswith(STAGING_PREFIX) or (
-                entry.name.isdigit() and is_abandoned_tenant_folder(entry, int(entry.name))):
-            report.notes.append(_("{path} is left over from an interrupted tenant creation; it is "
-                                  "removed when that tenant is created again.").format(path=entry))
+            entry.name.isdigit() and is_abandoned_tenant_folder(entry, int(entry.name))
+        ):
+            report.notes.append(
+                _(
+                    "{path} is left over from an interrupted tenant creation; it is "
+                    "removed when that tenant is created again."
+                ).format(path=entry)
+            )
         else:
             report.notes.append(_("{path} is not a registered tenant.").format(path=entry))

@@ -20,7 +20,11 @@ class Logical(StrEnum):
 # The order is also the lock order of a session's BEGIN IMMEDIATE: the same for every tenant.
 LOGICAL_DBS: tuple[Logical, ...] = tuple(Logical)
 CENTRAL_OPTIONS: tuple[Logical, ...] = (
-    Logical.POSTAL, Logical.CUSTOMERS, Logical.TICKETS, Logical.NOTES, Logical.ACCOUNTING,
+    Logical.POSTAL,
+    Logical.CUSTOMERS,
+    Logical.TICKETS,
+    Logical.NOTES,
+    Logical.ACCOUNTING,
 )
 # Bookings are never central: the file is a session's main database, the super-journal of a
 # multi-file commit lives beside it.

@@ -32,7 +32,8 @@ class Manifest:
             "format": FORMAT,
             "tenant": self.tenant_nr,
             "databases": {
-                db.value: {"central": db in self.central, "file": file_name(db)} for db in LOGICAL_DBS
+                db.value: {"central": db in self.central, "file": file_name(db)}
+                for db in LOGICAL_DBS
             },
         }
 
@@ -55,7 +56,10 @@ def read_manifest(folder: Path) -> Manifest:
             raise ValueError("unexpected databases or format")
         return Manifest(int(data["tenant"]), central)
     except FileNotFoundError:
-        raise StoreError(_("The tenant folder {folder} has no manifest.").format(folder=folder)) from None
+        raise StoreError(
+            _("The tenant folder {folder} has no manifest.").format(folder=folder)
+        ) from None
     except (ValueError, KeyError, TypeError) as exc:
         raise StoreError(
-            _("The manifest {path} is damaged: {error}").format(path=path, error=exc)) from None
+            _("The manifest {path} is damaged: {error}").format(path=path, error=exc)
+        ) from None

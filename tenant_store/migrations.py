@@ -26,7 +26,8 @@ class Migration:
 
 def _postal_add_state(db: StoreDatabase, schema: str) -> None:
     db.execute_sql(
-        f'ALTER TABLE "{schema}"."postal_code" ADD COLUMN "state" VARCHAR(255) NOT NULL DEFAULT \'\''
+        f'ALTER TABLE "{schema}"."postal_code" '
+        "ADD COLUMN \"state\" VARCHAR(255) NOT NULL DEFAULT ''"
     )
 
 
@@ -35,8 +36,13 @@ def _postal_drop_state(db: StoreDatabase, schema: str) -> None:
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(Logical.POSTAL, 2, "postal codes: add the state (Bundesland)",
-              _postal_add_state, _postal_drop_state),
+    Migration(
+        Logical.POSTAL,
+        2,
+        "postal codes: add the state (Bundesland)",
+        _postal_add_state,
+        _postal_drop_state,
+    ),
 )
 
 ALL_DBS: tuple[str, ...] = (*LOGICAL_DBS, INSTALLATION_SCHEMA)
@@ -47,8 +53,10 @@ SCHEMA_VERSIONS: dict[str, int] = {
 
 def steps_between(db: str, current: int, target: int) -> list[Migration]:
     """The migrations that take a file of `db` from `current` up to `target`, in order."""
-    return sorted((m for m in MIGRATIONS if m.db == db and current < m.to_version <= target),
-                  key=lambda m: m.to_version)
+    return sorted(
+        (m for m in MIGRATIONS if m.db == db and current < m.to_version <= target),
+        key=lambda m: m.to_version,
+    )
 
 
 def schema_of(db: str) -> str:

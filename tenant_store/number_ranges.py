@@ -23,13 +23,21 @@ def next_number(session: TenantSession, name: str, first: int, last: int) -> int
         counter = NumberCounter.get_or_none(NumberCounter.name == name)
         value = max(counter.next_value, first) if counter else first
         if value > last:
-            raise RangeExhausted(_("The {name} number range {first}-{last} of tenant {nr} is used "
-                                   "up; an administrator must extend it.").format(
-                name=_(RANGE_LABELS.get(name, name)), first=first, last=last, nr=session.nr))
-        (NumberCounter.insert(name=name, next_value=value + 1)
-         .on_conflict(conflict_target=[NumberCounter.name],
-                      update={NumberCounter.next_value: value + 1})
-         .execute())
+            raise RangeExhausted(
+                _(
+                    "The {name} number range {first}-{last} of tenant {nr} is used "
+                    "up; an administrator must extend it."
+                ).format(
+                    name=_(RANGE_LABELS.get(name, name)), first=first, last=last, nr=session.nr
+                )
+            )
+        (
+            NumberCounter.insert(name=name, next_value=value + 1)
+            .on_conflict(
+                conflict_target=[NumberCounter.name], update={NumberCounter.next_value: value + 1}
+            )
+            .execute()
+        )
     return value
 
 
@@ -52,12 +60,18 @@ def set_booking_range(inst: Installation, nr: int, value: tuple[int, int] | str)
     new_range = parse_range(value, nr)
     with inst.open_session(nr) as session, session.transaction():
         # The transaction holds installation.db's write lock: no creator can commit meanwhile.
-        check_range_free(nr, new_range, session.tenant.shares_booking_numbers, inst.tenants())
+        check_range_free(nr, new_range, session.tenant.shares_booking_numbers, inst.tenant_ranges())
         counter = NumberCounter.get_or_none(NumberCounter.name == BOOKING)
         if counter and counter.next_value - 1 > new_range[1]:
-            raise ValidationError("booking range", _(
-                "Booking numbers up to {issued} have been issued already; the range must end at "
-                "{issued} or above.").format(issued=counter.next_value - 1))
+            raise ValidationError(
+                "booking range",
+                _(
+                    "Booking numbers up to {issued} have been issued already; "
+                    "the range must end at "
+                    "{issued} or above."
+                ).format(issued=counter.next_value - 1),
+            )
         Tenant.update(booking_first=new_range[0], booking_last=new_range[1]).where(
-            Tenant.nr == nr).execute()
+            Tenant.nr == nr
+        ).execute()
     return new_range

@@ -8,13 +8,23 @@ from .i18n import N_, _
 from .models.installation import Membership, Role, RoleRight, User
 
 MODULES: tuple[str, ...] = (
-    "customers", "bookings", "tickets", "notes", "accounting", "basedata", "controlling",
+    "customers",
+    "bookings",
+    "tickets",
+    "notes",
+    "accounting",
+    "basedata",
+    "controlling",
 )
 
 
 MODULE_LABELS: dict[str, str] = {
-    "customers": N_("customers"), "bookings": N_("bookings"), "tickets": N_("tickets"),
-    "notes": N_("desktop notes"), "accounting": N_("accounting"), "basedata": N_("base data"),
+    "customers": N_("customers"),
+    "bookings": N_("bookings"),
+    "tickets": N_("tickets"),
+    "notes": N_("desktop notes"),
+    "accounting": N_("accounting"),
+    "basedata": N_("base data"),
     "controlling": N_("controlling"),
 }
 LEVEL_LABELS = {"none": N_("no"), "read": N_("read"), "write": N_("write")}
@@ -65,9 +75,12 @@ class Rights:
         """Raise PermissionDenied unless the user has `level` on `module`."""
         if not self.can(module, level):
             raise PermissionDenied(
-                _("You have no {level} right for {module} in tenant {nr}.").format(
-                    level=_(LEVEL_LABELS[level.name.lower()]), module=_(MODULE_LABELS[module]),
-                    nr=self.tenant_nr))
+                _("You do not have {level} access to {module} in tenant {nr}.").format(
+                    level=_(LEVEL_LABELS[level.name.lower()]),
+                    module=_(MODULE_LABELS[module]),
+                    nr=self.tenant_nr,
+                )
+            )
 
 
 def install_default_roles() -> None:
@@ -80,14 +93,24 @@ def install_default_roles() -> None:
 
 def rights_of(login: str, tenant_nr: int) -> Rights:
     """Rights of `login` in a tenant; no membership means no rights (installation-bound)."""
-    membership = (Membership.select(Membership, Role)
-                  .join(User).switch(Membership).join(Role)
-                  .where(User.login == login, User.active == True,  # noqa: E712
-                         Membership.tenant_nr == tenant_nr)
-                  .first())
+    membership = (
+        Membership.select(Membership, Role)
+        .join(User)
+        .switch(Membership)
+        .join(Role)
+        .where(
+            User.login == login,
+            User.active == True,  # noqa: E712
+            Membership.tenant_nr == tenant_nr,
+        )
+        .first()
+    )
     if membership is None:
         return Rights(tenant_nr)
-    levels = {r.module: Level.parse(r.level)
-              for r in RoleRight.select().where(RoleRight.role == membership.role)}
-    return Rights(tenant_nr, membership.role.name, membership.team,
-                  membership.role.tenant_admin, levels)
+    levels = {
+        r.module: Level.parse(r.level)
+        for r in RoleRight.select().where(RoleRight.role == membership.role)
+    }
+    return Rights(
+        tenant_nr, membership.role.name, membership.team, membership.role.tenant_admin, levels
+    )

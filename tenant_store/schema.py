@@ -9,7 +9,7 @@ from .sqlite_files import StoreDatabase, single_file
 
 
 def create_database_file(db: str, path: Path, *, durable: bool = True) -> StoreDatabase:
-    """Create `path` with every table of `db` at the current version; returns the open connection."""
+    """Create `path` with every table of `db` at the current version; returns the connection."""
     conn = single_file(schema_of(db), path, create=True, durable=durable)
     with bound(conn), conn.atomic():
         conn.create_tables(MODELS_BY_DB[db])

@@ -33,7 +33,7 @@ def parse_geonames_line(line: str) -> dict[str, str] | None:
 
 
 def load_seed(db: Logical) -> None:
-    """Fill a freshly created database of tenant 0 with the shipped data (bound, in a transaction)."""
+    """Fill a new database of tenant 0 with the shipped data (bound, in a transaction)."""
     if db == Logical.BASEDATA:
         for name, model in BASEDATA_FILES:
             model.insert_many(read_csv(RESOURCES / "basedata" / name)).execute()

@@ -31,8 +31,11 @@ class TenantSession:
         self._files[INSTALLATION_SCHEMA] = installation.root / INSTALLATION_FILE
         missing = [str(path) for path in self._files.values() if not path.is_file()]
         if missing:
-            raise StoreError(_("Tenant {nr} cannot be opened: missing database files {files}. "
-                               "Run 'check'.").format(nr=tenant.nr, files=", ".join(missing)))
+            raise StoreError(
+                _(
+                    "Tenant {nr} cannot be opened: missing database files {files}. Run 'check'."
+                ).format(nr=tenant.nr, files=", ".join(missing))
+            )
         attachments = [(s, p) for s, p in self._files.items() if s != "main"]
         self.db = StoreDatabase(self.paths[MAIN_LOGICAL], attachments)
         try:
@@ -51,19 +54,23 @@ class TenantSession:
             db = MAIN_LOGICAL.value if schema == "main" else schema
             found, known = self.db.user_version(schema), SCHEMA_VERSIONS[db]
             if found > known:
-                raise SchemaTooNew(_(
-                    "{path} has schema version {found}, but this program knows only up to "
-                    "{known}: it was written by a newer Jack Desktop. Install that version."
-                ).format(path=path, found=found, known=known))
+                raise SchemaTooNew(
+                    _(
+                        "{path} has schema version {found}, but this program knows only up to "
+                        "{known}: it was written by a newer Jack Desktop. Install that version."
+                    ).format(path=path, found=found, known=known)
+                )
             if found < known:
-                raise SchemaBehind(_(
-                    "{path} has schema version {found}; this program needs {known}. "
-                    "An administrator must run the update ('migrate') first."
-                ).format(path=path, found=found, known=known))
+                raise SchemaBehind(
+                    _(
+                        "{path} has schema version {found}; this program needs {known}. "
+                        "An administrator must run the update ('migrate') first."
+                    ).format(path=path, found=found, known=known)
+                )
 
     @contextmanager
     def bound(self) -> Iterator[peewee.Database]:
-        """Route the models to this tenant's files for the block (reads, or inside transaction())."""
+        """Route the models to this tenant's files for the block (for reads)."""
         with bound(self.db):
             yield self.db
 
@@ -74,7 +81,7 @@ class TenantSession:
             yield self.db
 
     def rights(self, login: str) -> Rights:
-        """What `login` may do in this tenant, read now (rights may change while a session is open)."""
+        """What `login` may do in this tenant, read now: rights may change during a session."""
         with self.bound():
             return rights_of(login, self.nr)
 

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import peewee
 
+from .errors import StoreError
+from .i18n import _
+
 BUSY_TIMEOUT_S = 30.0
 
 
@@ -22,8 +25,15 @@ def file_uri(path: Path, mode: str = "rw") -> str:
 class StoreDatabase(peewee.SqliteDatabase):
     """A connection to `main` (or to memory) with other files attached under schema names."""
 
-    def __init__(self, main: Path | None, attachments: Sequence[tuple[str, Path]] = (),
-                 *, create: bool = False, durable: bool = True, timeout: float = BUSY_TIMEOUT_S):
+    def __init__(
+        self,
+        main: Path | None,
+        attachments: Sequence[tuple[str, Path]] = (),
+        *,
+        create: bool = False,
+        durable: bool = True,
+        timeout: float = BUSY_TIMEOUT_S,
+    ):
         self._mode = "rwc" if create else "rw"
         self._attachments = tuple((schema, Path(path)) for schema, path in attachments)
         self._durable = durable
@@ -56,8 +66,9 @@ class StoreDatabase(peewee.SqliteDatabase):
         self.execute_sql(f'PRAGMA "{schema}".user_version = {int(version)}')
 
 
-def single_file(schema: str, path: Path, *, create: bool = False,
-                durable: bool = True) -> StoreDatabase:
+def single_file(
+    schema: str, path: Path, *, create: bool = False, durable: bool = True
+) -> StoreDatabase:
     """A connection to one file, reachable under `schema` as the models expect it."""
     if schema == "main":
         return StoreDatabase(path, create=create, durable=durable)
@@ -66,11 +77,18 @@ def single_file(schema: str, path: Path, *, create: bool = False,
 
 def read_user_version(path: Path) -> int:
     """Schema version of a file without touching anything else."""
-    conn = sqlite3.connect(file_uri(path, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
     try:
-        return conn.execute("PRAGMA user_version").fetchone()[0]
-    finally:
-        conn.close()
+        conn = sqlite3.connect(file_uri(path, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
+        try:
+            return conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(
+            _("Cannot read the database file {path}: {error}. Run 'check'.").format(
+                path=path, error=exc
+            )
+        ) from None
 
 
 def backup_copy(source: Path, target: Path, *, durable: bool = True) -> None:

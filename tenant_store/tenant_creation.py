@@ -5,6 +5,7 @@ registry's write lock, renamed into place and registered in one transaction. A c
 most an unregistered folder, which the next creation of that number recognises and removes.
 """
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -28,7 +29,9 @@ Progress = Callable[[str, int, int], None]
 STAGING_PREFIX = ".new-"
 
 
-def create_tenant(inst: Installation, spec: TenantSpec, progress: Progress | None = None) -> TenantInfo:
+def create_tenant(
+    inst: Installation, spec: TenantSpec, progress: Progress | None = None
+) -> TenantInfo:
     """Validate, build aside and register a new tenant; on any error nothing remains."""
     checked = check_spec(inst, spec)
     _require_current_schema(inst)
@@ -49,8 +52,11 @@ def _require_current_schema(inst: Installation) -> None:
     versions = inst.schema_versions(inst.tenant(0))
     behind = [db for db, v in versions.items() if v < SCHEMA_VERSIONS[db]]
     if behind:
-        raise SchemaBehind(_("Tenant 0 needs an update first ({dbs}): run 'migrate'.")
-                           .format(dbs=", ".join(behind)))
+        raise SchemaBehind(
+            _("Tenant 0 needs an update first ({dbs}): run 'migrate'.").format(
+                dbs=", ".join(behind)
+            )
+        )
 
 
 def _build(inst: Installation, spec: CheckedSpec, staging: Path, report: Progress) -> None:
@@ -78,10 +84,8 @@ def _build(inst: Installation, spec: CheckedSpec, staging: Path, report: Progres
 
 def _link_central(db: Logical, staging: Path) -> None:
     """A symlink for people browsing the folder; the manifest is the record, so failure is fine."""
-    try:
+    with contextlib.suppress(OSError, NotImplementedError):  # Windows without the privilege
         os.symlink(Path("..", "..", file_name(db)), staging / file_name(db))
-    except (OSError, NotImplementedError):
-        pass  # Windows without the symlink privilege
 
 
 def _reset_counters(path: Path) -> None:
@@ -100,7 +104,7 @@ def _register(inst: Installation, spec: CheckedSpec, staging: Path) -> None:
     moved = False
     try:
         with inst.registry(write=True):  # the lock serialises concurrent creators
-            check_against_registry(spec, inst.tenants())
+            check_against_registry(spec, inst.tenant_ranges())
             _clear_leftovers(inst, spec.nr, staging)
             os.rename(staging, final)
             moved = True
@@ -121,8 +125,11 @@ def _clear_leftovers(inst: Installation, nr: int, keep: Path) -> None:
     if not os.path.lexists(final):
         return
     if not is_abandoned_tenant_folder(final, nr):
-        raise StoreError(_("{path} exists but is not a tenant folder; move it away and try again.")
-                         .format(path=final))
+        raise StoreError(
+            _("{path} exists but is not a tenant folder; move it away and try again.").format(
+                path=final
+            )
+        )
     remove_tree(final)
 
 

@@ -13,14 +13,22 @@ from .tenant_validation import check_branding, check_name
 
 def fixed_reason() -> str:
     """Why the central/own choices cannot be edited (shown read-only in the client too)."""
-    return _("The central/own choices are fixed when a tenant is created: its data was split "
-             "accordingly, and accounting in particular cannot be changed afterwards. Create a new "
-             "tenant instead.")
+    return _(
+        "The central/own choices are fixed when a tenant is created: its data was split "
+        "accordingly, and accounting in particular cannot be changed afterwards. Create a new "
+        "tenant instead."
+    )
 
 
-def update_tenant(inst: Installation, nr: int, *, name: str | None = None,
-                  branding: dict[str, str] | None = None, logo: Path | None = None,
-                  central: object = None) -> TenantInfo:
+def update_tenant(
+    inst: Installation,
+    nr: int,
+    *,
+    name: str | None = None,
+    branding: dict[str, str] | None = None,
+    logo: Path | None = None,
+    central: object = None,
+) -> TenantInfo:
     """Change name, address, colours or logo; any attempt to change central options is refused."""
     info = inst.tenant(nr)
     if central is not None:

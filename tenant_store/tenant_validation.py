@@ -7,9 +7,14 @@ from pathlib import Path
 
 from .errors import ValidationError
 from .i18n import _
-from .installation import Installation, TenantInfo
+from .installation import Installation, TenantRange
 from .logical import (
-    CENTRAL_OPTIONS, DEFAULT_COPY, LOGICAL_DBS, MAX_BOOKING_NUMBER, MAX_TENANT_NR, Logical,
+    CENTRAL_OPTIONS,
+    DEFAULT_COPY,
+    LOGICAL_DBS,
+    MAX_BOOKING_NUMBER,
+    MAX_TENANT_NR,
+    Logical,
     default_booking_range,
 )
 
@@ -51,18 +56,35 @@ def parse_tenant_nr(value: int | str) -> int:
     """A tenant number from 1 to MAX_TENANT_NR; rejects anything that could name another path."""
     text = str(value).strip()
     if isinstance(value, bool) or any(sep in text for sep in ("/", "\\", "..")):
-        raise ValidationError("number", _("'{value}' is not a tenant number: it must be a whole "
-                                          "number without path characters.").format(value=value))
+        raise ValidationError(
+            "number",
+            _(
+                "'{value}' is not a tenant number: it must be a whole "
+                "number without path characters."
+            ).format(value=value),
+        )
     if not re.fullmatch(r"[+-]?[0-9]+", text):
-        raise ValidationError("number", _("'{value}' is not a whole number; use a number from 1 "
-                                          "to {max}.").format(value=value, max=MAX_TENANT_NR))
+        raise ValidationError(
+            "number",
+            _("'{value}' is not a whole number; use a number from 1 to {max}.").format(
+                value=value, max=MAX_TENANT_NR
+            ),
+        )
     nr = int(text)
     if nr == 0:
-        raise ValidationError("number", _("0 is the main tenant and always exists; use a number "
-                                          "from 1 to {max}.").format(max=MAX_TENANT_NR))
+        raise ValidationError(
+            "number",
+            _("0 is the main tenant and always exists; use a number from 1 to {max}.").format(
+                max=MAX_TENANT_NR
+            ),
+        )
     if nr < 0 or nr > MAX_TENANT_NR:
-        raise ValidationError("number", _("{nr} is out of range; use a number from 1 to {max}.")
-                              .format(nr=nr, max=MAX_TENANT_NR))
+        raise ValidationError(
+            "number",
+            _("{nr} is out of range; use a number from 1 to {max}.").format(
+                nr=nr, max=MAX_TENANT_NR
+            ),
+        )
     return nr
 
 
@@ -78,24 +100,38 @@ def parse_central(values: Iterable[str] | str) -> frozenset[Logical]:
     names = _split(values)
     for name in names:
         if name not in allowed:
-            raise ValidationError("central", _("'{name}' cannot be central; choose from {allowed}.")
-                                  .format(name=name, allowed=", ".join(db.value for db in CENTRAL_OPTIONS)))
+            raise ValidationError(
+                "central",
+                _("'{name}' cannot be central; choose from {allowed}.").format(
+                    name=name, allowed=", ".join(db.value for db in CENTRAL_OPTIONS)
+                ),
+            )
     return frozenset(Logical(n) for n in names)
 
 
-def parse_copy(values: Iterable[str] | str | None, central: frozenset[Logical]) -> frozenset[Logical]:
+def parse_copy(
+    values: Iterable[str] | str | None, central: frozenset[Logical]
+) -> frozenset[Logical]:
     """The non-central databases to copy from tenant 0; the others start empty."""
     if values is None:
         return frozenset(DEFAULT_COPY - central)
     names = _split(values)
     for name in names:
         if name not in {db.value for db in LOGICAL_DBS}:
-            raise ValidationError("copy", _("'{name}' is not a database; choose from {allowed}.")
-                                  .format(name=name, allowed=", ".join(LOGICAL_DBS)))
+            raise ValidationError(
+                "copy",
+                _("'{name}' is not a database; choose from {allowed}.").format(
+                    name=name, allowed=", ".join(LOGICAL_DBS)
+                ),
+            )
         if Logical(name) in central:
-            raise ValidationError("copy", _("'{name}' is central (shared with tenant 0), so it "
-                                            "cannot be copied; remove it from the copy list.")
-                                  .format(name=name))
+            raise ValidationError(
+                "copy",
+                _(
+                    "'{name}' is central (shared with tenant 0), so it "
+                    "cannot be copied; remove it from the copy list."
+                ).format(name=name),
+            )
     return frozenset(Logical(n) for n in names)
 
 
@@ -106,17 +142,28 @@ def parse_range(value: tuple[int, int] | str | None, nr: int) -> tuple[int, int]
     if isinstance(value, str):
         match = re.fullmatch(r"\s*([0-9]+)\s*-\s*([0-9]+)\s*", value)
         if not match:
-            raise ValidationError("booking range", _("'{value}' is not a range: write FIRST-LAST, "
-                                                     "e.g. 100000-199999.").format(value=value))
+            raise ValidationError(
+                "booking range",
+                _("'{value}' is not a range: write FIRST-LAST, e.g. 100000-199999.").format(
+                    value=value
+                ),
+            )
         value = (int(match[1]), int(match[2]))
     first, last = value
     if first < 1 or last > MAX_BOOKING_NUMBER:
-        raise ValidationError("booking range", _("{first}-{last} is outside 1-{max}.")
-                              .format(first=first, last=last, max=MAX_BOOKING_NUMBER))
+        raise ValidationError(
+            "booking range",
+            _("{first}-{last} is outside 1-{max}.").format(
+                first=first, last=last, max=MAX_BOOKING_NUMBER
+            ),
+        )
     if first > last:
-        raise ValidationError("booking range", _("{first}-{last} is reversed: the first number "
-                                                 "must not be greater than the last.")
-                              .format(first=first, last=last))
+        raise ValidationError(
+            "booking range",
+            _(
+                "{first}-{last} is reversed: the first number must not be greater than the last."
+            ).format(first=first, last=last),
+        )
     return first, last
 
 
@@ -126,14 +173,19 @@ def check_name(name: str) -> str:
     if not name:
         raise ValidationError("name", _("The name is empty; enter the tenant's name."))
     if len(name) > MAX_NAME_LENGTH:
-        raise ValidationError("name", _("The name has {n} characters; at most {max} are allowed.")
-                              .format(n=len(name), max=MAX_NAME_LENGTH))
+        raise ValidationError(
+            "name",
+            _("The name has {n} characters; at most {max} are allowed.").format(
+                n=len(name), max=MAX_NAME_LENGTH
+            ),
+        )
     return name
 
 
 def check_branding(branding: dict[str, str], logo: Path | None) -> dict[str, str]:
     """Colours as #RRGGBB, a readable PNG or JPEG logo, a two-letter country code."""
     from .installation import BRANDING_FIELDS
+
     clean = {}
     for key, value in branding.items():
         if key not in BRANDING_FIELDS or key == "logo_file":
@@ -141,23 +193,33 @@ def check_branding(branding: dict[str, str], logo: Path | None) -> dict[str, str
         clean[key] = (value or "").strip()
     for key in ("colour", "accent_colour"):
         if key in clean and not COLOUR.match(clean[key]):
-            raise ValidationError(key, _("'{value}' is not a colour: write #RRGGBB, e.g. #1f5f8b.")
-                                  .format(value=clean[key]))
+            raise ValidationError(
+                key,
+                _("'{value}' is not a colour: write #RRGGBB, e.g. #1f5f8b.").format(
+                    value=clean[key]
+                ),
+            )
     if "country" in clean and not re.fullmatch(r"[A-Z]{2}", clean["country"]):
-        raise ValidationError("country", _("'{value}' is not a two-letter country code such as DE.")
-                              .format(value=clean["country"]))
+        raise ValidationError(
+            "country",
+            _("'{value}' is not a two-letter country code such as DE.").format(
+                value=clean["country"]
+            ),
+        )
     if logo is not None:
         logo = Path(logo)
         if logo.suffix.lower() not in LOGO_SUFFIXES or not logo.is_file():
             raise ValidationError("logo", _("{path} is not a PNG or JPEG file.").format(path=logo))
         if logo.stat().st_size > MAX_LOGO_BYTES:
-            raise ValidationError("logo", _("{path} is larger than 2 MB; use a smaller image.")
-                                  .format(path=logo))
+            raise ValidationError(
+                "logo", _("{path} is larger than 2 MB; use a smaller image.").format(path=logo)
+            )
     return clean
 
 
-def check_range_free(nr: int, booking_range: tuple[int, int], shares: bool,
-                     tenants: Iterable[TenantInfo]) -> None:
+def check_range_free(
+    nr: int, booking_range: tuple[int, int], shares: bool, tenants: Iterable[TenantRange]
+) -> None:
     """R5: with central accounting or tickets a range must not overlap any sharing tenant's."""
     if not shares:
         return
@@ -170,15 +232,31 @@ def check_range_free(nr: int, booking_range: tuple[int, int], shares: bool,
         o_first, o_last = other.booking_range
         if first <= o_last and o_first <= last:
             free = propose_free_range(last - first + 1, first, taken)
-            hint = (_("a free range is {first}-{last}.").format(first=free[0], last=free[1])
-                    if free else _("no free range of that size is left."))
-            raise ValidationError("booking range", _(
-                "{first}-{last} overlaps tenant {other} ({o_first}-{o_last}), and booking numbers "
-                "must not overlap where accounting or tickets are central; {hint}").format(
-                first=first, last=last, other=other.nr, o_first=o_first, o_last=o_last, hint=hint))
+            hint = (
+                _("a free range is {first}-{last}.").format(first=free[0], last=free[1])
+                if free
+                else _("no free range of that size is left.")
+            )
+            raise ValidationError(
+                "booking range",
+                _(
+                    "{first}-{last} overlaps tenant {other} ({o_first}-{o_last}), "
+                    "and booking numbers "
+                    "must not overlap where accounting or tickets are central; {hint}"
+                ).format(
+                    first=first,
+                    last=last,
+                    other=other.nr,
+                    o_first=o_first,
+                    o_last=o_last,
+                    hint=hint,
+                ),
+            )
 
 
-def propose_free_range(size: int, start: int, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+def propose_free_range(
+    size: int, start: int, taken: list[tuple[int, int]]
+) -> tuple[int, int] | None:
     """The first range of `size` numbers at or after `start` that overlaps none of `taken`."""
     candidate = start
     for o_first, o_last in sorted(taken):
@@ -200,15 +278,19 @@ def check_spec(inst: Installation, spec: TenantSpec) -> CheckedSpec:
     booking_range = parse_range(spec.booking_range, nr)
     branding = check_branding(spec.branding, spec.logo)
     checked = CheckedSpec(nr, name, central, copy, booking_range, branding, spec.logo)
-    check_against_registry(checked, inst.tenants())
+    check_against_registry(checked, inst.tenant_ranges())
     return checked
 
 
-def check_against_registry(spec: CheckedSpec, tenants: list[TenantInfo]) -> None:
+def check_against_registry(spec: CheckedSpec, tenants: list[TenantRange]) -> None:
     """The checks that depend on the other tenants (repeated under the registry lock)."""
     numbers = {t.nr for t in tenants}
     if spec.nr in numbers:
         free = next(n for n in range(1, MAX_TENANT_NR + 2) if n not in numbers)
-        raise ValidationError("number", _("Tenant {nr} exists already; the next free number is "
-                                          "{free}.").format(nr=spec.nr, free=free))
+        raise ValidationError(
+            "number",
+            _("Tenant {nr} exists already; the next free number is {free}.").format(
+                nr=spec.nr, free=free
+            ),
+        )
     check_range_free(spec.nr, spec.booking_range, spec.shares_booking_numbers, tenants)

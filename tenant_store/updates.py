@@ -30,7 +30,8 @@ class UpdateStep:
 
     def describe(self) -> str:
         return _("tenant {nr}: {db} {current} -> {target} ({path})").format(
-            nr=self.tenant_nr, db=self.db, current=self.current, target=self.target, path=self.path)
+            nr=self.tenant_nr, db=self.db, current=self.current, target=self.target, path=self.path
+        )
 
 
 def _files_of(inst: Installation, nr: int) -> list[tuple[str, Path]]:
@@ -49,9 +50,12 @@ def pending_steps(inst: Installation, nr: int) -> list[UpdateStep]:
     for db, path in _files_of(inst, nr):
         current, target = read_user_version(path), SCHEMA_VERSIONS[db]
         if current > target:
-            raise SchemaTooNew(_("{path} has schema version {found}, newer than this program "
-                                 "({known}); install the newer Jack Desktop.").format(
-                path=path, found=current, known=target))
+            raise SchemaTooNew(
+                _(
+                    "{path} has schema version {found}, newer than this program "
+                    "({known}); install the newer Jack Desktop."
+                ).format(path=path, found=current, known=target)
+            )
         if current < target:
             steps.append(UpdateStep(nr, db, path, current, target))
     return steps
@@ -63,17 +67,29 @@ def plan(inst: Installation) -> list[UpdateStep]:
     return [step for nr in [*subs, 0] for step in pending_steps(inst, nr)]
 
 
-def migrate(inst: Installation, tenant: int | None = None,
-            progress: Callable[[UpdateStep, int, int], None] | None = None) -> list[UpdateStep]:
+def migrate(
+    inst: Installation,
+    tenant: int | None = None,
+    progress: Callable[[UpdateStep, int, int], None] | None = None,
+) -> list[UpdateStep]:
     """Run the pending steps (of one tenant, or all in R10 order); returns what was done."""
     if tenant == 0:
-        behind = sorted({s.tenant_nr for nr in inst.tenant_numbers() if nr != 0
-                         for s in pending_steps(inst, nr)})
+        behind = sorted(
+            {
+                s.tenant_nr
+                for nr in inst.tenant_numbers()
+                if nr != 0
+                for s in pending_steps(inst, nr)
+            }
+        )
         if behind:
-            raise UpdateOrderError(_(
-                "Tenant 0 cannot be updated while sub-tenants are behind ({tenants}): update them "
-                "first, or run the update for the whole installation.").format(
-                tenants=", ".join(map(str, behind))))
+            raise UpdateOrderError(
+                _(
+                    "Tenant 0 cannot be updated while sub-tenants are behind ({tenants}): "
+                    "update them "
+                    "first, or run the update for the whole installation."
+                ).format(tenants=", ".join(map(str, behind)))
+            )
     steps = plan(inst) if tenant is None else pending_steps(inst, inst.tenant(tenant).nr)
     backup_root = inst.root / BACKUP_DIR / datetime.now().strftime("update-%Y%m%d-%H%M%S-%f")
     for done, step in enumerate(steps):

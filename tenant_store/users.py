@@ -23,7 +23,8 @@ def hash_password(password: str) -> str:
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **_SCRYPT)
     b64 = base64.b64encode
-    return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${b64(salt).decode()}${b64(digest).decode()}"
+    params = f"{_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}"
+    return f"scrypt${params}${b64(salt).decode()}${b64(digest).decode()}"
 
 
 def verify_password(password: str, stored: str) -> bool:
@@ -33,8 +34,14 @@ def verify_password(password: str, stored: str) -> bool:
         if scheme != "scrypt":
             return False
         expected = base64.b64decode(digest)
-        actual = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r),
-                                p=int(p), dklen=len(expected))
+        actual = hashlib.scrypt(
+            password.encode(),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(expected),
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(actual, expected)
@@ -44,17 +51,26 @@ def add_user(inst: Installation, login: str, name: str, password: str) -> None:
     """Create a user; the login is lower case letters, digits, '.', '_' or '-'."""
     login = (login or "").strip()
     if not LOGIN.match(login):
-        raise ValidationError("login", _("'{login}' is not a valid login: use 2-32 lower-case "
-                                         "letters, digits, '.', '_' or '-'.").format(login=login))
+        raise ValidationError(
+            "login",
+            _(
+                "'{login}' is not a valid login: use 2-32 lower-case "
+                "letters, digits, '.', '_' or '-'."
+            ).format(login=login),
+        )
     name = (name or "").strip()
     if not name:
         raise ValidationError("name", _("The name is empty; enter the user's full name."))
     if len(password or "") < MIN_PASSWORD:
-        raise ValidationError("password", _("The password is too short: use at least {n} "
-                                            "characters.").format(n=MIN_PASSWORD))
+        raise ValidationError(
+            "password",
+            _("The password is too short: use at least {n} characters.").format(n=MIN_PASSWORD),
+        )
     with inst.registry(write=True):
         if User.select().where(User.login == login).exists():
-            raise ValidationError("login", _("The login '{login}' exists already.").format(login=login))
+            raise ValidationError(
+                "login", _("The login '{login}' exists already.").format(login=login)
+            )
         User.create(login=login, name=name, password_hash=hash_password(password), created_at=now())
 
 
@@ -78,17 +94,27 @@ def grant(inst: Installation, login: str, tenant_nr: int, role: str, team: str =
             raise ValidationError("tenant", _("There is no tenant {nr}.").format(nr=tenant_nr))
         if Role.get_or_none(Role.name == role) is None:
             roles = ", ".join(r.name for r in Role.select().order_by(Role.name))
-            raise ValidationError("role", _("'{role}' is not a role; choose from {roles}.")
-                                  .format(role=role, roles=roles))
-        existing = Membership.get_or_none(Membership.user == user, Membership.tenant_nr == tenant_nr)
+            raise ValidationError(
+                "role",
+                _("'{role}' is not a role; choose from {roles}.").format(role=role, roles=roles),
+            )
+        existing = Membership.get_or_none(
+            Membership.user == user, Membership.tenant_nr == tenant_nr
+        )
         if existing is None and seats_used(tenant_nr) >= seats_of(tenant):
-            raise ValidationError("tenant", _(
-                "Tenant {nr} has no free seat: all {seats} licensed seats are taken. Revoke a "
-                "membership or extend the licence.").format(nr=tenant_nr, seats=seats_of(tenant)))
+            raise ValidationError(
+                "tenant",
+                _(
+                    "Tenant {nr} has no free seat: all {seats} licensed seats are taken. Revoke a "
+                    "membership or extend the licence."
+                ).format(nr=tenant_nr, seats=seats_of(tenant)),
+            )
         if existing is None:
             Membership.create(user=user, tenant_nr=tenant_nr, role=role, team=team.strip())
         else:
-            Membership.update(role=role, team=team.strip()).where(Membership.id == existing.id).execute()
+            Membership.update(role=role, team=team.strip()).where(
+                Membership.id == existing.id
+            ).execute()
 
 
 def revoke(inst: Installation, login: str, tenant_nr: int) -> None:
@@ -96,15 +122,20 @@ def revoke(inst: Installation, login: str, tenant_nr: int) -> None:
     with inst.registry(write=True):
         user = User.get_or_none(User.login == login)
         if user is not None:
-            Membership.delete().where(Membership.user == user, Membership.tenant_nr == tenant_nr).execute()
+            Membership.delete().where(
+                Membership.user == user, Membership.tenant_nr == tenant_nr
+            ).execute()
 
 
 def tenants_of(inst: Installation, login: str) -> list[int]:
     """The tenants `login` may enter, in number order (R13: the drop-down lists only these)."""
     with inst.registry():
-        query = (Membership.select(Membership.tenant_nr).join(User)
-                 .where(User.login == login, User.active == True)  # noqa: E712
-                 .order_by(Membership.tenant_nr))
+        query = (
+            Membership.select(Membership.tenant_nr)
+            .join(User)
+            .where(User.login == login, User.active == True)  # noqa: E712
+            .order_by(Membership.tenant_nr)
+        )
         return [m.tenant_nr for m in query]
 
 

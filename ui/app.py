@@ -15,7 +15,9 @@ from .main_window import MainWindow
 def install_translators(app: QApplication, lang: str) -> None:
     """Qt's own strings in the chosen language (our UI strings follow in the client issue)."""
     translator = QTranslator(app)
-    if translator.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+    if translator.load(
+        QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    ):
         app.installTranslator(translator)
 
 

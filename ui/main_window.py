@@ -1,7 +1,13 @@
 """The main window: always shows which tenant it works in (R11)."""
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QTableWidget, QTableWidgetItem, QToolBar
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QMainWindow,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+)
 
 from tenant_store import CENTRAL_OPTIONS, Installation, TenantInfo
 
@@ -36,15 +42,22 @@ class MainWindow(QMainWindow):
     def show_tenant(self, tenant: TenantInfo) -> None:
         """Make `tenant` the one this window shows: title, badge, overview."""
         self.tenant = tenant
-        self.setWindowTitle(self.tr("{app} – Mandant {nr} {name}").format(
-            app=APP_TITLE, nr=tenant.nr, name=tenant.name))
+        self.setWindowTitle(
+            self.tr("{app} – Mandant {nr} {name}").format(
+                app=APP_TITLE, nr=tenant.nr, name=tenant.name
+            )
+        )
         self.badge.show_tenant(tenant)
         self._fill_overview()
 
     def _fill_overview(self) -> None:
         infos = self.installation.tenants()
-        headers = [self.tr("No."), self.tr("Name"), self.tr("Central databases"),
-                   self.tr("Booking numbers")]
+        headers = [
+            self.tr("No."),
+            self.tr("Name"),
+            self.tr("Central databases"),
+            self.tr("Booking numbers"),
+        ]
         self.tenants.clear()
         self.tenants.setColumnCount(len(headers))
         self.tenants.setHorizontalHeaderLabels(headers)
@@ -52,6 +65,8 @@ class MainWindow(QMainWindow):
         for row, info in enumerate(infos):
             central = ", ".join(db.value for db in CENTRAL_OPTIONS if info.central[db.value])
             first, last = info.booking_range
-            for col, text in enumerate((str(info.nr), info.name, central or "–", f"{first}–{last}")):
+            for col, text in enumerate(
+                (str(info.nr), info.name, central or "–", f"{first}–{last}")
+            ):
                 self.tenants.setItem(row, col, QTableWidgetItem(text))
         self.tenants.resizeColumnsToContents()

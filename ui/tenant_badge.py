@@ -22,7 +22,9 @@ class TenantBadge(QLabel):
     def show_tenant(self, tenant: TenantInfo) -> None:
         colour = tenant.branding.get("colour") or "#1f5f8b"
         self.setText(self.tr("Mandant {nr} · {name}").format(nr=tenant.nr, name=tenant.name))
-        self.setStyleSheet(f"QLabel#tenantBadge {{ background: {colour}; "
-                           f"color: {readable_text_colour(colour)}; font-weight: bold; "
-                           f"border-radius: 4px; }}")
+        self.setStyleSheet(
+            f"QLabel#tenantBadge {{ background: {colour}; "
+            f"color: {readable_text_colour(colour)}; font-weight: bold; "
+            f"border-radius: 4px; }}"
+        )
         self.setToolTip(self.tr("You are working in tenant {nr}.").format(nr=tenant.nr))

@@ -16,7 +16,9 @@ def logical_base(logical: Logical | str) -> type[StoreModel]:
     """A base model whose tables live in the schema of `logical`."""
     schema = schema_name(logical) if logical != INSTALLATION_SCHEMA else INSTALLATION_SCHEMA
     meta = type("Meta", (), {"schema": schema})
-    return type(f"{str(logical).title()}Model", (StoreModel,), {"Meta": meta, "__module__": __name__})
+    return type(
+        f"{str(logical).title()}Model", (StoreModel,), {"Meta": meta, "__module__": __name__}
+    )
 
 
 class LocalForeignKey(peewee.ForeignKeyField):
@@ -28,8 +30,10 @@ class LocalForeignKey(peewee.ForeignKeyField):
 
     def foreign_key_constraint(self, explicit_name=False):
         clause = super().foreign_key_constraint(explicit_name)
-        clause.nodes = [peewee.Entity(node._meta.table_name) if node is self.rel_model else node
-                        for node in clause.nodes]
+        clause.nodes = [
+            peewee.Entity(node._meta.table_name) if node is self.rel_model else node
+            for node in clause.nodes
+        ]
         return clause
 
 

@@ -1,4 +1,4 @@
-"""Installation-wide data in tenant 0's folder: tenant registry, users, roles, memberships, licences."""
+"""Installation-wide data (in tenant 0's folder): tenant registry, users, roles, licences."""
 
 import peewee
 

@@ -15,7 +15,9 @@ def inst(tmp_path):
 
 @pytest.fixture
 def inst3(inst):
-    """Tenant 0 plus tenant 1 (central postal, customers, accounting) and 2 (central postal, tickets)."""
-    create_tenant(inst, TenantSpec(1, "Reisebüro Nord", central=["postal", "customers", "accounting"]))
+    """Tenant 0, 1 (central postal, customers, accounting) and 2 (central postal, tickets)."""
+    create_tenant(
+        inst, TenantSpec(1, "Reisebüro Nord", central=["postal", "customers", "accounting"])
+    )
     create_tenant(inst, TenantSpec(2, "Süd Reisen GmbH", central=["postal", "tickets"]))
     return inst

@@ -17,7 +17,9 @@ def test_init_creates_tenant_0_with_every_database_at_the_current_schema(tmp_pat
     inst, created = Installation.init(tmp_path / "data")
     assert created
     assert [t.nr for t in inst.tenants()] == [0]
-    assert inst.schema_versions(inst.tenant(0)) == {db.value: SCHEMA_VERSIONS[db] for db in LOGICAL_DBS}
+    assert inst.schema_versions(inst.tenant(0)) == {
+        db.value: SCHEMA_VERSIONS[db] for db in LOGICAL_DBS
+    }
     for db in LOGICAL_DBS:
         assert (inst.root / file_name(db)).is_file()
     with inst.open_session(0) as session, session.bound():

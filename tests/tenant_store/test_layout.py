@@ -15,8 +15,11 @@ from tenant_store.routing import active_database
 
 
 def _entries(folder):
-    return {p.name for p in folder.iterdir() if p.name in {file_name(db) for db in LOGICAL_DBS}
-            or p.name == MANIFEST_FILE}
+    return {
+        p.name
+        for p in folder.iterdir()
+        if p.name in {file_name(db) for db in LOGICAL_DBS} or p.name == MANIFEST_FILE
+    }
 
 
 def test_every_tenant_folder_has_the_structure_of_tenant_0(inst3):
@@ -49,8 +52,13 @@ def test_a_row_written_through_tenant_1_into_a_central_database_is_read_everywhe
 
 def test_own_databases_stay_in_their_tenant(inst3):
     with inst3.open_session(2) as s2, s2.transaction():  # customers are own in tenant 2
-        Customer.create(number=1, last_name="Özdemir", owner_tenant=2,
-                        created_at="2026-11-23 10:00:00", updated_at="2026-11-23 10:00:00")
+        Customer.create(
+            number=1,
+            last_name="Özdemir",
+            owner_tenant=2,
+            created_at="2026-11-23 10:00:00",
+            updated_at="2026-11-23 10:00:00",
+        )
     for nr in (0, 1):
         with inst3.open_session(nr) as session, session.bound():
             assert not Customer.select().where(Customer.last_name == "Özdemir").exists()
@@ -85,8 +93,12 @@ def test_without_symlinks_creation_and_sessions_work_the_same(inst, monkeypatch)
 def test_switching_leaves_nothing_bound_to_the_old_tenant(inst3):
     s1 = inst3.open_session(1)
     with s1.transaction():
-        Booking.create(number=100000, customer_id=1, created_at="2026-11-23 10:00:00",
-                       updated_at="2026-11-23 10:00:00")
+        Booking.create(
+            number=100000,
+            customer_id=1,
+            created_at="2026-11-23 10:00:00",
+            updated_at="2026-11-23 10:00:00",
+        )
     s1.close()
     assert active_database() is None
     with pytest.raises(NoTenantSession):
@@ -97,13 +109,16 @@ def test_switching_leaves_nothing_bound_to_the_old_tenant(inst3):
 
 def test_two_sessions_at_once_each_see_their_own_tenant(inst3):
     with inst3.open_session(1) as s1, s1.transaction():
-        Booking.create(number=100001, customer_id=1, created_at="2026-11-23 10:00:00",
-                       updated_at="2026-11-23 10:00:00")
-    with inst3.open_session(1) as s1, inst3.open_session(2) as s2:
-        with s2.bound():
-            with s1.bound():
-                assert [b.number for b in Booking.select()] == [100001]
-            assert Booking.select().count() == 0
+        Booking.create(
+            number=100001,
+            customer_id=1,
+            created_at="2026-11-23 10:00:00",
+            updated_at="2026-11-23 10:00:00",
+        )
+    with inst3.open_session(1) as s1, inst3.open_session(2) as s2, s2.bound():
+        with s1.bound():
+            assert [b.number for b in Booking.select()] == [100001]
+        assert Booking.select().count() == 0
 
 
 def test_sessions_use_a_rollback_journal_and_foreign_keys(inst3):
@@ -119,8 +134,12 @@ def test_a_failed_transaction_over_own_and_central_files_leaves_both_untouched(i
     from tenant_store.models.accounting import JournalEntry
 
     with pytest.raises(RuntimeError), inst3.open_session(1) as s1, s1.transaction():
-        Booking.create(number=100002, customer_id=1, created_at="2026-11-23 10:00:00",
-                       updated_at="2026-11-23 10:00:00")
+        Booking.create(
+            number=100002,
+            customer_id=1,
+            created_at="2026-11-23 10:00:00",
+            updated_at="2026-11-23 10:00:00",
+        )
         JournalEntry.create(tenant_nr=1, entry_date="2026-11-23", created_at="2026-11-23 10:00:00")
         raise RuntimeError("crash in the middle")
     with inst3.open_session(1) as s1, s1.bound():

@@ -38,8 +38,12 @@ def v1_inst(inst):
 
 def test_the_fixture_really_is_v1(v1_inst):
     assert read_user_version(v1_inst.root / "postal.db") == 1
-    columns = [r[1] for r in sqlite3.connect(v1_inst.root / "postal.db")
-               .execute("PRAGMA table_info(postal_code)")]
+    columns = [
+        r[1]
+        for r in sqlite3.connect(v1_inst.root / "postal.db").execute(
+            "PRAGMA table_info(postal_code)"
+        )
+    ]
     assert "state" not in columns
 
 
@@ -49,15 +53,22 @@ def test_plan_updates_sub_tenants_before_tenant_0(v1_inst):
 
 
 def test_migrate_runs_in_the_planned_order_and_keeps_data(v1_inst):
-    postal_rows = sqlite3.connect(v1_inst.root / "postal.db").execute(
-        "SELECT count(*) FROM postal_code").fetchone()[0]
+    postal_rows = (
+        sqlite3.connect(v1_inst.root / "postal.db")
+        .execute("SELECT count(*) FROM postal_code")
+        .fetchone()[0]
+    )
     seen = []
     done = migrate(v1_inst, progress=lambda step, i, n: seen.append((step.tenant_nr, step.db)))
-    assert seen == [(1, "postal"), (3, "postal"), (0, "postal")] == [(s.tenant_nr, s.db) for s in done]
+    assert (
+        seen == [(1, "postal"), (3, "postal"), (0, "postal")] == [(s.tenant_nr, s.db) for s in done]
+    )
     assert plan(v1_inst) == []
     for nr in (0, 1, 2, 3):
         info = v1_inst.tenant(nr)
-        assert v1_inst.schema_versions(info) == {db.value: SCHEMA_VERSIONS[db] for db in LOGICAL_DBS}
+        assert v1_inst.schema_versions(info) == {
+            db.value: SCHEMA_VERSIONS[db] for db in LOGICAL_DBS
+        }
     with v1_inst.open_session(2) as session, session.bound():
         assert PostalCode.select().count() == postal_rows
         assert PostalCode.get(PostalCode.code == "80331").state == ""  # new column, default
@@ -106,14 +117,24 @@ def test_a_failed_step_leaves_the_file_at_the_old_version_and_can_be_rerun(v1_in
         real.upgrade(db, schema)
         raise OSError("disk full")
 
-    monkeypatch.setattr(migrations_module, "MIGRATIONS",
-                        (migrations_module.Migration(real.db, real.to_version, real.description,
-                                                     broken, real.downgrade),))
+    monkeypatch.setattr(
+        migrations_module,
+        "MIGRATIONS",
+        (
+            migrations_module.Migration(
+                real.db, real.to_version, real.description, broken, real.downgrade
+            ),
+        ),
+    )
     with pytest.raises(OSError, match="disk full"):
         migrate(v1_inst)
     assert read_user_version(v1_inst.tenant_dir(1) / "postal.db") == 1
-    columns = [r[1] for r in sqlite3.connect(v1_inst.tenant_dir(1) / "postal.db")
-               .execute("PRAGMA table_info(postal_code)")]
+    columns = [
+        r[1]
+        for r in sqlite3.connect(v1_inst.tenant_dir(1) / "postal.db").execute(
+            "PRAGMA table_info(postal_code)"
+        )
+    ]
     assert "state" not in columns
     monkeypatch.undo()
     assert len(migrate(v1_inst)) == 3
@@ -132,10 +153,16 @@ def test_rerunning_a_step_someone_else_finished_is_harmless(inst, tmp_path):
 def test_v1_plus_every_migration_equals_the_current_models(tmp_path, db):
     def columns(path, schema):
         conn = single_file(schema, path)
-        tables = [r[0] for r in conn.execute_sql(
-            f'SELECT name FROM "{schema}".sqlite_master WHERE type = \'table\' ORDER BY name')]
-        info = {t: [r[1:] for r in conn.execute_sql(f'PRAGMA "{schema}".table_info("{t}")')]
-                for t in tables}
+        tables = [
+            r[0]
+            for r in conn.execute_sql(
+                f"SELECT name FROM \"{schema}\".sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        info = {
+            t: [r[1:] for r in conn.execute_sql(f'PRAGMA "{schema}".table_info("{t}")')]
+            for t in tables
+        }
         conn.close()
         return info
 

@@ -1,4 +1,4 @@
-"""R13, R15: users work in several tenants with per-tenant roles and teams; seats count per tenant."""
+"""R13, R15: users work in several tenants with roles and teams per tenant; seats per tenant."""
 
 import pytest
 
@@ -26,6 +26,7 @@ def test_passwords_are_hashed_and_checked(people):
     assert authenticate(people, "anna", "falsch") is None
     assert authenticate(people, "nobody", "geheim123") is None
     from tenant_store.models.installation import User
+
     with people.registry():
         stored = User.get(User.login == "anna").password_hash
     assert "geheim123" not in stored and stored.startswith("scrypt$")
@@ -56,12 +57,15 @@ def test_session_rights_follow_changes_while_open(people):
         assert session.rights("anna").can("accounting", Level.WRITE)
 
 
-@pytest.mark.parametrize(("field", "args"), [
-    ("login", ("Anna Albers", "Anna", "geheim123")),
-    ("login", ("anna", "Anna Zwei", "geheim123")),
-    ("name", ("carla", "  ", "geheim123")),
-    ("password", ("carla", "Carla", "kurz")),
-])
+@pytest.mark.parametrize(
+    ("field", "args"),
+    [
+        ("login", ("Anna Albers", "Anna", "geheim123")),
+        ("login", ("anna", "Anna Zwei", "geheim123")),
+        ("name", ("carla", "  ", "geheim123")),
+        ("password", ("carla", "Carla", "kurz")),
+    ],
+)
 def test_bad_users_are_refused_and_change_nothing(people, field, args):
     before = snapshot(people.root)
     with pytest.raises(ValidationError) as error:
@@ -70,11 +74,14 @@ def test_bad_users_are_refused_and_change_nothing(people, field, args):
     assert snapshot(people.root) == before
 
 
-@pytest.mark.parametrize(("field", "args"), [
-    ("login", ("nobody", 1, "clerk")),
-    ("tenant", ("anna", 7, "clerk")),
-    ("role", ("anna", 1, "king")),
-])
+@pytest.mark.parametrize(
+    ("field", "args"),
+    [
+        ("login", ("nobody", 1, "clerk")),
+        ("tenant", ("anna", 7, "clerk")),
+        ("role", ("anna", 1, "king")),
+    ],
+)
 def test_bad_grants_are_refused_and_change_nothing(people, field, args):
     before = snapshot(people.root)
     with pytest.raises(ValidationError) as error:

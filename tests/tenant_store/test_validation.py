@@ -41,7 +41,9 @@ def inst1(inst):
     return inst
 
 
-@pytest.mark.parametrize(("field", "spec"), CASES, ids=[f"{f}-{i}" for i, (f, _) in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("field", "spec"), CASES, ids=[f"{f}-{i}" for i, (f, _) in enumerate(CASES)]
+)
 def test_invalid_input_names_the_field_and_changes_nothing(inst1, field, spec):
     before = snapshot(inst1.root)
     with pytest.raises(ValidationError) as error:
@@ -63,8 +65,9 @@ def test_overlap_message_proposes_a_free_range_that_is_accepted(inst1):
 
 
 def test_overlap_is_allowed_when_neither_accounting_nor_tickets_are_central(inst1):
-    info = create_tenant(inst1, TenantSpec(6, "Eigenständig", central=["postal"],
-                                           booking_range="1-99999"))
+    info = create_tenant(
+        inst1, TenantSpec(6, "Eigenständig", central=["postal"], booking_range="1-99999")
+    )
     assert info.booking_range == (1, 99999)
 
 
@@ -85,8 +88,9 @@ def test_central_choices_cannot_be_edited_after_creation(inst1):
 def test_name_and_branding_can_be_edited(inst1, tmp_path):
     logo = tmp_path / "logo.png"
     logo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)
-    info = update_tenant(inst1, 1, name="Nord GmbH", branding={"colour": "#aa3300", "city": "Kiel"},
-                         logo=logo)
+    info = update_tenant(
+        inst1, 1, name="Nord GmbH", branding={"colour": "#aa3300", "city": "Kiel"}, logo=logo
+    )
     assert info.name == "Nord GmbH"
     assert info.branding["colour"] == "#aa3300" and info.branding["city"] == "Kiel"
     assert (info.path / info.branding["logo_file"]).read_bytes() == logo.read_bytes()
