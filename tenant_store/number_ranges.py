@@ -8,9 +8,12 @@ connection, so concurrent processes never get the same number.
 from .errors import RangeExhausted, ValidationError
 from .i18n import N_, _
 from .installation import Installation
+from .logical import INSTALLATION_FILE, INSTALLATION_SCHEMA, MAIN_LOGICAL
 from .models.bookings import NumberCounter
 from .models.installation import Tenant
+from .routing import bound
 from .session import TenantSession
+from .sqlite_files import StoreDatabase
 from .tenant_validation import check_range_free, parse_range
 
 BOOKING = "booking"
@@ -58,20 +61,28 @@ def peek_next(session: TenantSession, name: str, first: int) -> int:
 def set_booking_range(inst: Installation, nr: int, value: tuple[int, int] | str) -> tuple[int, int]:
     """Change a tenant's booking range; issued numbers and R5 are respected."""
     new_range = parse_range(value, nr)
-    with inst.open_session(nr) as session, session.transaction():
-        # The transaction holds installation.db's write lock: no creator can commit meanwhile.
-        check_range_free(nr, new_range, session.tenant.shares_booking_numbers, inst.tenant_ranges())
-        counter = NumberCounter.get_or_none(NumberCounter.name == BOOKING)
-        if counter and counter.next_value - 1 > new_range[1]:
-            raise ValidationError(
-                "booking range",
-                _(
-                    "Booking numbers up to {issued} have been issued already; "
-                    "the range must end at "
-                    "{issued} or above."
-                ).format(issued=counter.next_value - 1),
-            )
-        Tenant.update(booking_first=new_range[0], booking_last=new_range[1]).where(
-            Tenant.nr == nr
-        ).execute()
+    info = inst.tenant(nr)
+    # One connection over the tenant's counter and the registry: the check and the change are
+    # one transaction, and its write lock keeps clerks and creators out meanwhile.
+    conn = StoreDatabase(
+        info.database_paths(inst.root)[MAIN_LOGICAL],
+        [(INSTALLATION_SCHEMA, inst.root / INSTALLATION_FILE)],
+    )
+    try:
+        with bound(conn), conn.atomic():
+            check_range_free(nr, new_range, info.shares_booking_numbers, inst.tenant_ranges())
+            counter = NumberCounter.get_or_none(NumberCounter.name == BOOKING)
+            if counter and counter.next_value - 1 > new_range[1]:
+                raise ValidationError(
+                    "booking range",
+                    _(
+                        "Booking numbers up to {issued} have been issued already; "
+                        "the range must end at {issued} or above."
+                    ).format(issued=counter.next_value - 1),
+                )
+            Tenant.update(booking_first=new_range[0], booking_last=new_range[1]).where(
+                Tenant.nr == nr
+            ).execute()
+    finally:
+        conn.close()
     return new_range

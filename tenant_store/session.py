@@ -37,7 +37,11 @@ class TenantSession:
                 ).format(nr=tenant.nr, files=", ".join(missing))
             )
         attachments = [(s, p) for s, p in self._files.items() if s != "main"]
-        self.db = StoreDatabase(self.paths[MAIN_LOGICAL], attachments)
+        # Read-only here: a write transaction of one tenant must not lock the installation
+        # database, or every tenant's writers would queue behind each other.
+        self.db = StoreDatabase(
+            self.paths[MAIN_LOGICAL], attachments, read_only=frozenset({INSTALLATION_SCHEMA})
+        )
         try:
             self.db.connect()
             self._check_versions()

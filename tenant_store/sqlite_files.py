@@ -5,7 +5,9 @@ that spans ATTACHed files atomically, and WAL does not work on network shares.
 """
 
 import os
+import random
 import sqlite3
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from .errors import StoreError
 from .i18n import _
 
 BUSY_TIMEOUT_S = 30.0
+# How long BEGIN or COMMIT keeps retrying a busy database before the error reaches the user.
+BUSY_DEADLINE_S = 300.0
 
 
 def file_uri(path: Path, mode: str = "rw") -> str:
@@ -33,9 +37,12 @@ class StoreDatabase(peewee.SqliteDatabase):
         create: bool = False,
         durable: bool = True,
         timeout: float = BUSY_TIMEOUT_S,
+        read_only: frozenset[str] = frozenset(),
     ):
         self._mode = "rwc" if create else "rw"
         self._attachments = tuple((schema, Path(path)) for schema, path in attachments)
+        # BEGIN IMMEDIATE reserves every writable attached file; read-only ones it leaves alone.
+        self._read_only = read_only
         self._durable = durable
         target = file_uri(main, self._mode) if main is not None else ":memory:"
         super().__init__(target, uri=True, timeout=timeout, lock_type="IMMEDIATE")
@@ -48,14 +55,25 @@ class StoreDatabase(peewee.SqliteDatabase):
 
     def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
         for schema, path in self._attachments:
-            conn.execute(f'ATTACH DATABASE ? AS "{schema}"', (file_uri(path, self._mode),))
+            mode = "ro" if schema in self._read_only else self._mode
+            conn.execute(f'ATTACH DATABASE ? AS "{schema}"', (file_uri(path, mode),))
         sync = "FULL" if self._durable else "OFF"
         journal = "DELETE" if self._durable else "MEMORY"
         for schema in self.schemas:
+            if schema in self._read_only:
+                continue
             conn.execute(f'PRAGMA "{schema}".journal_mode = {journal}').fetchall()
             conn.execute(f'PRAGMA "{schema}".synchronous = {sync}')
         conn.execute("PRAGMA foreign_keys = ON")
         super()._add_conn_hooks(conn)
+
+    def begin(self, lock_type: str | None = None) -> None:
+        """BEGIN, waiting as long as the database is busy (nothing is held before it succeeds)."""
+        _while_busy(lambda: super(StoreDatabase, self).begin(lock_type))
+
+    def commit(self) -> None:
+        """COMMIT; after SQLITE_BUSY the transaction is still open and COMMIT may be repeated."""
+        _while_busy(super().commit)
 
     def user_version(self, schema: str = "main") -> int:
         """Schema version stored in the file behind `schema`."""
@@ -64,6 +82,28 @@ class StoreDatabase(peewee.SqliteDatabase):
     def set_user_version(self, schema: str, version: int) -> None:
         """Record the schema version (inside the current transaction)."""
         self.execute_sql(f'PRAGMA "{schema}".user_version = {int(version)}')
+
+
+def _while_busy(action) -> None:
+    """Run `action` until the database is no longer busy or the deadline has passed.
+
+    SQLite's busy handler is not fair: under many writers one process can lose every round
+    of its 30 s wait. Repeating the (idempotent) BEGIN or COMMIT with jitter keeps waiting.
+    """
+    deadline = time.monotonic() + BUSY_DEADLINE_S
+    while True:
+        try:
+            return action()
+        except peewee.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    _("The database stayed busy for {s} seconds; try again later.").format(
+                        s=int(BUSY_DEADLINE_S)
+                    )
+                ) from exc
+            time.sleep(random.uniform(0.005, 0.05))
 
 
 def single_file(
