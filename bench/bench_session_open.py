@@ -57,9 +57,11 @@ CENTRAL_SETS = (  # cycled through by tenant number
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true",
-                        help=f"smoke run: {QUICK['small']} vs {QUICK['large']} tenants, "
-                             f"{QUICK['opens']} opens")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"smoke run: {QUICK['small']} vs {QUICK['large']} tenants, {QUICK['opens']} opens",
+    )
     parser.add_argument("--tenants", type=int, help="tenants in the large installation")
     parser.add_argument("--opens", type=int, help="timed opens at each size")
     parser.add_argument("--seed", type=int, default=20240501)
@@ -116,8 +118,9 @@ def measure(installs: list[Installation], opens: int, rng: random.Random) -> lis
     measured in the same time window; returns one dict of figures per installation.
     """
     numbers = [inst.tenant_numbers() for inst in installs]
-    raw = [{nr: raw_paths(inst, nr) for nr in nrs} for inst, nrs in zip(installs, numbers,
-                                                                          strict=True)]
+    raw = [
+        {nr: raw_paths(inst, nr) for nr in nrs} for inst, nrs in zip(installs, numbers, strict=True)
+    ]
     store_s: list[list[float]] = [[] for _ in installs]
     raw_s: list[list[float]] = [[] for _ in installs]
     store_cpu: list[list[float]] = [[] for _ in installs]
@@ -138,8 +141,10 @@ def measure(installs: list[Installation], opens: int, rng: random.Random) -> lis
                 (store_cpu if kind == "store" else raw_cpu)[k].append(cpu)
         for (_k, nr), found in counts.items():
             if len(found) > 1:
-                print(f"  note: tenant {nr}: the session and the raw connection count "
-                      f"different destinations: {sorted(found)}")
+                print(
+                    f"  note: tenant {nr}: the session and the raw connection count "
+                    f"different destinations: {sorted(found)}"
+                )
     results = []
     for k, inst in enumerate(installs):
         listing = []
@@ -147,15 +152,19 @@ def measure(installs: list[Installation], opens: int, rng: random.Random) -> lis
             started = time.perf_counter()
             inst.tenants()
             listing.append(time.perf_counter() - started)
-        results.append({
-            "tenants": len(numbers[k]) - 1, "opens": opens,
-            "tenants_list_median_ms": statistics.median(listing) * 1000,
-            "store_median_ms": statistics.median(store_s[k]) * 1000,
-            "store_p95_ms": p95(store_s[k]) * 1000,
-            "raw_median_ms": statistics.median(raw_s[k]) * 1000, "raw_p95_ms": p95(raw_s[k]) * 1000,
-            "store_cpu_median_ms": statistics.median(store_cpu[k]) * 1000,
-            "raw_cpu_median_ms": statistics.median(raw_cpu[k]) * 1000,
-        })
+        results.append(
+            {
+                "tenants": len(numbers[k]) - 1,
+                "opens": opens,
+                "tenants_list_median_ms": statistics.median(listing) * 1000,
+                "store_median_ms": statistics.median(store_s[k]) * 1000,
+                "store_p95_ms": p95(store_s[k]) * 1000,
+                "raw_median_ms": statistics.median(raw_s[k]) * 1000,
+                "raw_p95_ms": p95(raw_s[k]) * 1000,
+                "store_cpu_median_ms": statistics.median(store_cpu[k]) * 1000,
+                "raw_cpu_median_ms": statistics.median(raw_cpu[k]) * 1000,
+            }
+        )
     return results
 
 
@@ -168,12 +177,16 @@ def create_tenants(inst: Installation, first: int, last: int, timings: list[floa
 
 
 def report(label: str, m: dict) -> None:
-    print(f"  {label}: session open median {m['store_median_ms']:6.2f} ms, "
-          f"p95 {m['store_p95_ms']:6.2f} ms | raw connect+ATTACH median "
-          f"{m['raw_median_ms']:5.2f} ms, p95 {m['raw_p95_ms']:5.2f} ms | overhead "
-          f"x{m['store_median_ms'] / m['raw_median_ms']:.1f}  ({m['opens']} opens)")
-    print(f"      CPU time of this thread (immune to waiting for a core): session open median "
-          f"{m['store_cpu_median_ms']:.2f} ms, raw {m['raw_cpu_median_ms']:.2f} ms")
+    print(
+        f"  {label}: session open median {m['store_median_ms']:6.2f} ms, "
+        f"p95 {m['store_p95_ms']:6.2f} ms | raw connect+ATTACH median "
+        f"{m['raw_median_ms']:5.2f} ms, p95 {m['raw_p95_ms']:5.2f} ms | overhead "
+        f"x{m['store_median_ms'] / m['raw_median_ms']:.1f}  ({m['opens']} opens)"
+    )
+    print(
+        f"      CPU time of this thread (immune to waiting for a core): session open median "
+        f"{m['store_cpu_median_ms']:.2f} ms, raw {m['raw_cpu_median_ms']:.2f} ms"
+    )
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -187,8 +200,10 @@ def main(argv: list[str] | None = None) -> dict:
 
 def bench(args: argparse.Namespace, work: Path) -> dict:
     print(f"Session open benchmark ({'quick' if args.quick else 'full'} run)")
-    print(f"  Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-          f"{platform.system()} {platform.release()}, temp folder {work}")
+    print(
+        f"  Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"{platform.system()} {platform.release()}, temp folder {work}"
+    )
     print(f"  load average at start: {load()}")
     rng = random.Random(args.seed)
     creation_s: list[float] = []
@@ -213,51 +228,75 @@ def bench(args: argparse.Namespace, work: Path) -> dict:
     n_small, n_large = small["tenants"], large["tenants"]
     phase_ratio = large["store_median_ms"] / small["store_median_ms"]
     phase_raw_ratio = large["raw_median_ms"] / small["raw_median_ms"]
-    print(f"  phases: measured right after creating tenants 1-{n_small}, "
-          f"then after creating {n_small + 1}-{n_large}:")
+    print(
+        f"  phases: measured right after creating tenants 1-{n_small}, "
+        f"then after creating {n_small + 1}-{n_large}:"
+    )
     report(f"{n_small:4d} tenants (+ tenant 0)", small)
     report(f"{n_large:4d} tenants (+ tenant 0)", large)
-    print(f"    ratio of the medians {phase_ratio:.2f}; raw baseline {phase_raw_ratio:.2f} "
-          "(the raw open does not depend on the tenant count: a raw ratio away from 1.00 is "
-          "drift in the machine's load between the phases)")
+    print(
+        f"    ratio of the medians {phase_ratio:.2f}; raw baseline {phase_raw_ratio:.2f} "
+        "(the raw open does not depend on the tenant count: a raw ratio away from 1.00 is "
+        "drift in the machine's load between the phases)"
+    )
     v_small, v_large = same_window
     ratio = v_large["store_median_ms"] / v_small["store_median_ms"]
-    print(f"  same time window (verdict): a byte copy of the {n_small}-tenant installation, taken "
-          f"before tenants {n_small + 1}-{n_large} were created, and the {n_large}-tenant one, "
-          "opens of both interleaved in random order:")
+    print(
+        f"  same time window (verdict): a byte copy of the {n_small}-tenant installation, taken "
+        f"before tenants {n_small + 1}-{n_large} were created, and the {n_large}-tenant one, "
+        "opens of both interleaved in random order:"
+    )
     report(f"{n_small:4d} tenants (+ tenant 0)", v_small)
     report(f"{n_large:4d} tenants (+ tenant 0)", v_large)
     cpu_ratio = v_large["store_cpu_median_ms"] / v_small["store_cpu_median_ms"]
-    print(f"    ratio of the medians {ratio:.2f}; raw baseline "
-          f"{v_large['raw_median_ms'] / v_small['raw_median_ms']:.2f}; CPU time {cpu_ratio:.2f}")
-    first, last = creation_s[:args.small], creation_s[-args.small:]
-    print(f"  for information: create_tenant median {statistics.median(first) * 1000:.1f} ms for "
-          f"tenants 1-{args.small}, {statistics.median(last) * 1000:.1f} ms for tenants "
-          f"{args.large - args.small + 1}-{args.large}")
-    print(f"  for information: Installation.tenants() median "
-          f"{v_small['tenants_list_median_ms']:.1f} ms with {n_small} tenants, "
-          f"{v_large['tenants_list_median_ms']:.1f} ms with {n_large} "
-          "(create_tenant calls it twice, once under the registry write lock)")
+    print(
+        f"    ratio of the medians {ratio:.2f}; raw baseline "
+        f"{v_large['raw_median_ms'] / v_small['raw_median_ms']:.2f}; CPU time {cpu_ratio:.2f}"
+    )
+    first, last = creation_s[: args.small], creation_s[-args.small :]
+    print(
+        f"  for information: create_tenant median {statistics.median(first) * 1000:.1f} ms for "
+        f"tenants 1-{args.small}, {statistics.median(last) * 1000:.1f} ms for tenants "
+        f"{args.large - args.small + 1}-{args.large}"
+    )
+    print(
+        f"  for information: Installation.tenants() median "
+        f"{v_small['tenants_list_median_ms']:.1f} ms with {n_small} tenants, "
+        f"{v_large['tenants_list_median_ms']:.1f} ms with {n_large} "
+        "(create_tenant calls it twice, once under the registry write lock)"
+    )
     passed = v_large["store_median_ms"] <= GOAL_MEDIAN_MS and ratio <= GOAL_RATIO
-    print(f"  median({n_large}) = {v_large['store_median_ms']:.2f} ms (goal <= "
-          f"{GOAL_MEDIAN_MS:g} ms); median({n_large}) / median({n_small}) = "
-          f"{ratio:.2f} (goal <= {GOAL_RATIO})  {'PASS' if passed else 'FAIL'}")
+    print(
+        f"  median({n_large}) = {v_large['store_median_ms']:.2f} ms (goal <= "
+        f"{GOAL_MEDIAN_MS:g} ms); median({n_large}) / median({n_small}) = "
+        f"{ratio:.2f} (goal <= {GOAL_RATIO})  {'PASS' if passed else 'FAIL'}"
+    )
 
     def rounded(m: dict) -> dict:
         return {k: round(v, 3) if isinstance(v, float) else v for k, v in m.items()}
 
     figures = {
-        "benchmark": "session_open", "quick": args.quick,
-        "small": rounded(v_small), "large": rounded(v_large), "ratio": round(ratio, 3),
+        "benchmark": "session_open",
+        "quick": args.quick,
+        "small": rounded(v_small),
+        "large": rounded(v_large),
+        "ratio": round(ratio, 3),
         "cpu_ratio": round(cpu_ratio, 3),
         "overhead_vs_raw_small": round(v_small["store_median_ms"] / v_small["raw_median_ms"], 2),
         "overhead_vs_raw_large": round(v_large["store_median_ms"] / v_large["raw_median_ms"], 2),
-        "phases": {"small": rounded(small), "large": rounded(large),
-                   "ratio": round(phase_ratio, 3), "raw_ratio": round(phase_raw_ratio, 3)},
+        "phases": {
+            "small": rounded(small),
+            "large": rounded(large),
+            "ratio": round(phase_ratio, 3),
+            "raw_ratio": round(phase_raw_ratio, 3),
+        },
         "create_median_ms_first": round(statistics.median(first) * 1000, 2),
         "create_median_ms_last": round(statistics.median(last) * 1000, 2),
-        "goal_median_ms": GOAL_MEDIAN_MS, "goal_ratio": GOAL_RATIO, "pass": passed,
-        "sqlite": sqlite3.sqlite_version, "load_average_end": load(),
+        "goal_median_ms": GOAL_MEDIAN_MS,
+        "goal_ratio": GOAL_RATIO,
+        "pass": passed,
+        "sqlite": sqlite3.sqlite_version,
+        "load_average_end": load(),
     }
     print(json.dumps(figures))
     sys.stdout.flush()

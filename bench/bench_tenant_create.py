@@ -44,8 +44,11 @@ ROWS_PER_TRANSACTION = 10_000
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true",
-                        help=f"smoke run: {QUICK['size_mb']:g} MB, {QUICK['repeats']} repeats")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"smoke run: {QUICK['size_mb']:g} MB, {QUICK['repeats']} repeats",
+    )
     parser.add_argument("--size-mb", type=float, help="size of basedata.db to copy")
     parser.add_argument("--repeats", type=int, help="timed rounds of each variant")
     parser.add_argument("--tmpdir", help="parent of the temporary folder (default: system temp)")
@@ -67,12 +70,17 @@ def grow_basedata(inst: Installation, target_bytes: int) -> tuple[int, float]:
         rows = []
         for _ in range(ROWS_PER_TRANSACTION):
             text = "".join(rng.choices(alphabet, k=NAME_LENGTH))
-            rows.append({"code": f"BENCH{rows_total + len(rows):09d}", "name": text,
-                         "country": rng.choice(("DE", "AT", "CH", "FR", "IT", "ES")),
-                         "active": True})
+            rows.append(
+                {
+                    "code": f"BENCH{rows_total + len(rows):09d}",
+                    "name": text,
+                    "country": rng.choice(("DE", "AT", "CH", "FR", "IT", "ES")),
+                    "active": True,
+                }
+            )
         with inst.open_session(0) as s, s.transaction():
             for start in range(0, len(rows), BATCH):
-                Destination.insert_many(rows[start:start + BATCH]).execute()
+                Destination.insert_many(rows[start : start + BATCH]).execute()
         rows_total += len(rows)
     return rows_total, time.perf_counter() - started
 
@@ -98,16 +106,18 @@ def run_store(inst: Installation, nr: int) -> tuple[float, dict[str, float]]:
         marks.append((text, time.perf_counter()))
 
     started = time.perf_counter()
-    create_tenant(inst, TenantSpec(nr, f"Bench {nr}", central=[], copy=["basedata"]),
-                  progress=progress)
+    create_tenant(
+        inst, TenantSpec(nr, f"Bench {nr}", central=[], copy=["basedata"]), progress=progress
+    )
     elapsed = time.perf_counter() - started
     # Progress calls: "Preparing <db>" x7 (before each db), "Registering", "Done".
     times = [started] + [t for _, t in marks]
     stages = {"checks before the first file": times[1] - times[0]}
     for i in range(len(marks) - 2):
         label = marks[i][0].removeprefix("Preparing ")
-        stages[f"prepare {label}" if i < 6 else
-               f"prepare {label} + manifest + fsync files and folder"] = times[i + 2] - times[i + 1]
+        stages[
+            f"prepare {label}" if i < 6 else f"prepare {label} + manifest + fsync files and folder"
+        ] = times[i + 2] - times[i + 1]
     stages["register (lock, re-check, rename, fsync, insert)"] = times[-1] - times[-2]
     return elapsed, stages
 
@@ -150,8 +160,10 @@ def main(argv: list[str] | None = None) -> dict:
 
 def bench(args: argparse.Namespace, work: Path) -> dict:
     print(f"Tenant creation benchmark ({'quick' if args.quick else 'full'} run)")
-    print(f"  Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-          f"{platform.system()} {platform.release()}, temp folder {work}")
+    print(
+        f"  Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"{platform.system()} {platform.release()}, temp folder {work}"
+    )
     print(f"  load average at start: {load()}")
     inst, _ = Installation.init(work / "installation")
     raw_dir = work / "raw"
@@ -161,13 +173,19 @@ def bench(args: argparse.Namespace, work: Path) -> dict:
     try:
         rows, grow_s = grow_basedata(inst, int(args.size_mb * 1024 * 1024))
         size = source.stat().st_size
-        print(f"  basedata.db of tenant 0: {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB), "
-              f"{rows} Destination rows added in {grow_s:.1f} s")
+        print(
+            f"  basedata.db of tenant 0: {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB), "
+            f"{rows} Destination rows added in {grow_s:.1f} s"
+        )
         print(f"  both variants write to the same filesystem: {same_fs}")
-        print("  raw baseline = sqlite3 backup API into a fresh file + os.fsync(file), "
-              "as the store fsyncs its copy before registering it")
-        print("    (SQLite defaults on the raw target, synchronous=FULL; the store copies with "
-              "synchronous=OFF and fsyncs the file afterwards)")
+        print(
+            "  raw baseline = sqlite3 backup API into a fresh file + os.fsync(file), "
+            "as the store fsyncs its copy before registering it"
+        )
+        print(
+            "    (SQLite defaults on the raw target, synchronous=FULL; the store copies with "
+            "synchronous=OFF and fsyncs the file afterwards)"
+        )
 
         warm_cache(source)
         run_store(inst, 1)  # untimed warm-up of both
@@ -194,11 +212,15 @@ def bench(args: argparse.Namespace, work: Path) -> dict:
             stage_runs.append(stages)
             copied = inst.tenant_dir(nr) / "basedata.db"
             if copied.stat().st_size != target.stat().st_size:
-                print(f"  note: tenant {nr}'s basedata.db is {copied.stat().st_size} bytes, "
-                      f"the raw copy {target.stat().st_size}")
+                print(
+                    f"  note: tenant {nr}'s basedata.db is {copied.stat().st_size} bytes, "
+                    f"the raw copy {target.stat().st_size}"
+                )
             target.unlink()
-            print(f"  round {i + 1}/{args.repeats} ({'store first' if i % 2 == 0 else 'raw first'})"
-                  f": create_tenant {fmt_ms(elapsed)}   raw copy {fmt_ms(raw)}")
+            print(
+                f"  round {i + 1}/{args.repeats} ({'store first' if i % 2 == 0 else 'raw first'})"
+                f": create_tenant {fmt_ms(elapsed)}   raw copy {fmt_ms(raw)}"
+            )
     finally:
         inst.close()
 
@@ -210,31 +232,50 @@ def bench(args: argparse.Namespace, work: Path) -> dict:
     min_ratio = min(store_s) / min(raw_s)
     stage_meds = {k: statistics.median(r[k] for r in stage_runs) for k in stage_runs[0]}
     print()
-    print(f"  create_tenant (copy basedata):  median {fmt_ms(store_med)}  "
-          f"min {fmt_ms(min(store_s))}  max {fmt_ms(max(store_s))}")
-    print(f"  raw backup + fsync:             median {fmt_ms(raw_med)}  "
-          f"min {fmt_ms(min(raw_s))}  max {fmt_ms(max(raw_s))}")
+    print(
+        f"  create_tenant (copy basedata):  median {fmt_ms(store_med)}  "
+        f"min {fmt_ms(min(store_s))}  max {fmt_ms(max(store_s))}"
+    )
+    print(
+        f"  raw backup + fsync:             median {fmt_ms(raw_med)}  "
+        f"min {fmt_ms(min(raw_s))}  max {fmt_ms(max(raw_s))}"
+    )
     print("  create_tenant breakdown (medians, from its progress callback):")
     for label, seconds in stage_meds.items():
         print(f"    {fmt_ms(seconds)}  {label}")
-    print(f"  for information: median of per-round ratios {paired:.2f}, "
-          f"ratio of the minimums {min_ratio:.2f}")
+    print(
+        f"  for information: median of per-round ratios {paired:.2f}, "
+        f"ratio of the minimums {min_ratio:.2f}"
+    )
     passed = ratio <= GOAL_RATIO
     if args.quick:
-        print("  (quick smoke run: the goal is set for ~50 MB, where the fixed cost of the other "
-              "six files and the registry weighs less; this verdict is only indicative)")
-    print(f"  ratio median(create_tenant) / median(raw) = {ratio:.2f}  (goal <= {GOAL_RATIO})  "
-          f"{'PASS' if passed else 'FAIL'}")
+        print(
+            "  (quick smoke run: the goal is set for ~50 MB, where the fixed cost of the other "
+            "six files and the registry weighs less; this verdict is only indicative)"
+        )
+    print(
+        f"  ratio median(create_tenant) / median(raw) = {ratio:.2f}  (goal <= {GOAL_RATIO})  "
+        f"{'PASS' if passed else 'FAIL'}"
+    )
     figures = {
-        "benchmark": "tenant_create", "quick": args.quick, "basedata_bytes": size,
-        "rows_added": rows, "repeats": args.repeats, "same_filesystem": same_fs,
+        "benchmark": "tenant_create",
+        "quick": args.quick,
+        "basedata_bytes": size,
+        "rows_added": rows,
+        "repeats": args.repeats,
+        "same_filesystem": same_fs,
         "store_ms": [round(s * 1000, 2) for s in store_s],
         "raw_ms": [round(s * 1000, 2) for s in raw_s],
-        "store_median_ms": round(store_med * 1000, 2), "raw_median_ms": round(raw_med * 1000, 2),
-        "ratio": round(ratio, 3), "paired_ratio_median": round(paired, 3),
-        "min_ratio": round(min_ratio, 3), "goal_ratio": GOAL_RATIO, "pass": passed,
+        "store_median_ms": round(store_med * 1000, 2),
+        "raw_median_ms": round(raw_med * 1000, 2),
+        "ratio": round(ratio, 3),
+        "paired_ratio_median": round(paired, 3),
+        "min_ratio": round(min_ratio, 3),
+        "goal_ratio": GOAL_RATIO,
+        "pass": passed,
         "store_stage_median_ms": {k: round(v * 1000, 2) for k, v in stage_meds.items()},
-        "sqlite": sqlite3.sqlite_version, "load_average_end": load(),
+        "sqlite": sqlite3.sqlite_version,
+        "load_average_end": load(),
     }
     print(json.dumps(figures))
     sys.stdout.flush()

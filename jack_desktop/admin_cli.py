@@ -15,7 +15,7 @@ import peewee
 
 from tenant_store.errors import StoreError, ValidationError
 from tenant_store.i18n import _, ngettext, set_language
-from tenant_store.installation import Installation
+from tenant_store.installation import BRANDING_FIELDS, Installation
 from tenant_store.integrity import check
 from tenant_store.number_ranges import set_booking_range
 from tenant_store.tenant_creation import create_tenant
@@ -27,19 +27,7 @@ from tenant_store.users import add_user, grant
 from .data_dir import resolve_data_dir
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
-BRANDING_OPTIONS = (
-    "street",
-    "postcode",
-    "city",
-    "country",
-    "phone",
-    "email",
-    "bank_name",
-    "iban",
-    "bic",
-    "colour",
-    "accent_colour",
-)
+BRANDING_OPTIONS = tuple(f for f in BRANDING_FIELDS if f != "logo_file")  # logo: --logo FILE
 
 
 class _Parser(argparse.ArgumentParser):

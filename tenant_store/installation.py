@@ -16,13 +16,11 @@ from .logical import (
     INSTALLATION_FILE,
     INSTALLATION_SCHEMA,
     LOGICAL_DBS,
-    MANIFEST_FILE,
     TENANTS_DIR,
     Logical,
     default_booking_range,
-    file_name,
 )
-from .manifest import Manifest, read_manifest, write_manifest
+from .manifest import Manifest, read_manifest
 from .models.installation import Tenant
 from .routing import bound
 from .sqlite_files import StoreDatabase, fsync_dir, read_user_version, single_file
@@ -247,6 +245,3 @@ def remove_tree(path: Path) -> None:
     elif path.exists():
         shutil.rmtree(path)
     fsync_dir(path.parent)
-
-
-__all__ = ["Installation", "TenantInfo", "MANIFEST_FILE", "file_name", "write_manifest"]

@@ -9,6 +9,8 @@ version and can simply be run again.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .errors import SchemaTooNew
+from .i18n import _
 from .logical import INSTALLATION_SCHEMA, LOGICAL_DBS, Logical, schema_name
 from .sqlite_files import StoreDatabase
 
@@ -83,3 +85,13 @@ def downgrade_file(conn: StoreDatabase, db: str, current: int, target: int) -> N
         with conn.atomic():
             step.downgrade(conn, schema)
             conn.set_user_version(schema, step.to_version - 1)
+
+
+def too_new(path, found: int, known: int) -> SchemaTooNew:
+    """The error for a file written by a newer program: it must not be opened or changed."""
+    return SchemaTooNew(
+        _(
+            "{path} has schema version {found}, but this program knows only up to "
+            "{known}: it was written by a newer Jack Desktop. Install that version."
+        ).format(path=path, found=found, known=known)
+    )

@@ -10,11 +10,11 @@ from contextlib import contextmanager
 
 import peewee
 
-from .errors import SchemaBehind, SchemaTooNew, StoreError
+from .errors import SchemaBehind, StoreError
 from .i18n import _
 from .installation import Installation, TenantInfo
 from .logical import INSTALLATION_FILE, INSTALLATION_SCHEMA, LOGICAL_DBS, MAIN_LOGICAL, schema_name
-from .migrations import SCHEMA_VERSIONS
+from .migrations import SCHEMA_VERSIONS, too_new
 from .rights import Rights, rights_of
 from .routing import bound
 from .sqlite_files import StoreDatabase
@@ -58,12 +58,7 @@ class TenantSession:
             db = MAIN_LOGICAL.value if schema == "main" else schema
             found, known = self.db.user_version(schema), SCHEMA_VERSIONS[db]
             if found > known:
-                raise SchemaTooNew(
-                    _(
-                        "{path} has schema version {found}, but this program knows only up to "
-                        "{known}: it was written by a newer Jack Desktop. Install that version."
-                    ).format(path=path, found=found, known=known)
-                )
+                raise too_new(path, found, known)
             if found < known:
                 raise SchemaBehind(
                     _(

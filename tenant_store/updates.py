@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .errors import SchemaTooNew, UpdateOrderError
+from .errors import UpdateOrderError
 from .i18n import _
 from .installation import Installation
 from .logical import INSTALLATION_FILE, INSTALLATION_SCHEMA, LOGICAL_DBS, file_name
 from .manifest import read_manifest
-from .migrations import SCHEMA_VERSIONS, schema_of, upgrade_file
+from .migrations import SCHEMA_VERSIONS, schema_of, too_new, upgrade_file
 from .sqlite_files import backup_copy, read_user_version, single_file
 
 BACKUP_DIR = "backups"
@@ -50,12 +50,7 @@ def pending_steps(inst: Installation, nr: int) -> list[UpdateStep]:
     for db, path in _files_of(inst, nr):
         current, target = read_user_version(path), SCHEMA_VERSIONS[db]
         if current > target:
-            raise SchemaTooNew(
-                _(
-                    "{path} has schema version {found}, newer than this program "
-                    "({known}); install the newer Jack Desktop."
-                ).format(path=path, found=current, known=target)
-            )
+            raise too_new(path, current, target)
         if current < target:
             steps.append(UpdateStep(nr, db, path, current, target))
     return steps

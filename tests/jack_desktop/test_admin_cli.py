@@ -50,7 +50,8 @@ UNUSED_NR = "8"
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
-        [str(REPO_ROOT), *filter(None, [env.get("PYTHONPATH", "")])])
+        [str(REPO_ROOT), *filter(None, [env.get("PYTHONPATH", "")])]
+    )
     env["LANGUAGE"] = "en"  # the messages checked below are the English ones
     env.pop("JACK_LANG", None)
     env["QT_QPA_PLATFORM"] = "offscreen"
@@ -61,8 +62,12 @@ def run_cli(data_dir: Path, *args: str, stdin: str | None = None) -> tuple[int, 
     """Run `jack-desktop-admin --data-dir DATA_DIR ARGS...`; returns (rc, stdout, stderr)."""
     proc = subprocess.run(
         [*PROG, "--data-dir", str(data_dir), *args],
-        input=stdin if stdin is not None else "", capture_output=True, text=True,
-        env=_env(), cwd=str(REPO_ROOT), timeout=120,
+        input=stdin if stdin is not None else "",
+        capture_output=True,
+        text=True,
+        env=_env(),
+        cwd=str(REPO_ROOT),
+        timeout=120,
     )
     return proc.returncode, proc.stdout, proc.stderr
 
@@ -81,7 +86,8 @@ def assert_invalid(result: tuple[int, str, str], *field_names: str) -> str:
     line = one_line(err)
     assert rc == 2, f"exit status {rc}, expected 2 (invalid input); stderr: {err!r}"
     assert any(name.lower() in line.lower() for name in field_names), (
-        f"stderr line does not name the field {field_names}: {line!r}")
+        f"stderr line does not name the field {field_names}: {line!r}"
+    )
     return line
 
 
@@ -92,10 +98,15 @@ def registry_dump(root: Path) -> dict[str, list[str]]:
         return {}
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {t: sorted(repr(row) for row in conn.execute(f'SELECT * FROM "{t}"'))
-                for t in tables}
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        return {
+            t: sorted(repr(row) for row in conn.execute(f'SELECT * FROM "{t}"')) for t in tables
+        }
     finally:
         conn.close()
 
@@ -151,11 +162,27 @@ def template(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("admin-cli") / "inst"
     rc, out, err = run_cli(root, "init")
     assert rc == 0, err
-    rc, out, err = run_cli(root, "tenant", "create", str(SHARING_NR), "--name", "Reisebüro Nord",
-                           "--central", "postal,accounting")
+    rc, out, err = run_cli(
+        root,
+        "tenant",
+        "create",
+        str(SHARING_NR),
+        "--name",
+        "Reisebüro Nord",
+        "--central",
+        "postal,accounting",
+    )
     assert rc == 0, err
-    rc, out, err = run_cli(root, "tenant", "create", str(OWN_NR), "--name", "Süd Reisen GmbH",
-                           "--copy", "basedata,postal")
+    rc, out, err = run_cli(
+        root,
+        "tenant",
+        "create",
+        str(OWN_NR),
+        "--name",
+        "Süd Reisen GmbH",
+        "--copy",
+        "basedata,postal",
+    )
     assert rc == 0, err
     return root
 
@@ -199,8 +226,9 @@ def test_init_on_empty_dir_creates_then_second_init_changes_nothing(tmp_path):
     for name in (*(f"{db}.db" for db in LOGICAL), "installation.db", "manifest.json"):
         assert (root / name).is_file(), f"{name} missing after init"
     assert (root / "Mandant").is_dir()
-    assert not [p.name for p in root.iterdir() if p.name.startswith(".jack-init")], \
+    assert not [p.name for p in root.iterdir() if p.name.startswith(".jack-init")], (
         "the incomplete-init marker must be gone after a successful init"
+    )
 
     before = snapshot(root)
     rc, out, err = run_cli(root, "init")
@@ -224,8 +252,11 @@ def test_init_refuses_a_non_empty_folder_that_is_not_an_installation(tmp_path):
     assert_unchanged(before, root)
 
 
-@pytest.mark.parametrize("args", [("tenant", "list"), ("check", "--json"), ("migrate", "--plan")],
-                         ids=["tenant-list", "check", "migrate-plan"])
+@pytest.mark.parametrize(
+    "args",
+    [("tenant", "list"), ("check", "--json"), ("migrate", "--plan")],
+    ids=["tenant-list", "check", "migrate-plan"],
+)
 def test_command_on_a_folder_that_is_not_an_installation_fails_with_one_line(tmp_path, args):
     root = tmp_path / "documents"
     root.mkdir()
@@ -259,8 +290,13 @@ def test_tenant_show_json_of_a_tenant_with_central_and_own_databases(shared, lis
     assert data["name"] == "Reisebüro Nord"
     folder = real(shared / "Mandant" / str(SHARING_NR))
     assert real(data["path"]) == folder
-    assert data["central"] == {"postal": True, "customers": False, "tickets": False,
-                               "notes": False, "accounting": True}
+    assert data["central"] == {
+        "postal": True,
+        "customers": False,
+        "tickets": False,
+        "notes": False,
+        "accounting": True,
+    }
     assert data["booking_range"] == [500000, 599999]
 
     assert set(data["databases"]) == set(LOGICAL)
@@ -316,8 +352,10 @@ def test_tenant_list_json_is_a_list_with_tenant_zero_first(listing):
         assert set(t["central"]) == set(CENTRAL_OPTIONS)
         assert set(t["databases"]) == set(LOGICAL)
     by_nr = {t["nr"]: t for t in tenants}
-    assert by_nr[SHARING_NR]["databases"]["accounting"]["path"] == \
-        by_nr[0]["databases"]["accounting"]["path"]
+    assert (
+        by_nr[SHARING_NR]["databases"]["accounting"]["path"]
+        == by_nr[0]["databases"]["accounting"]["path"]
+    )
     assert by_nr[SHARING_NR]["booking_range"] == [500000, 599999]
 
 
@@ -345,16 +383,24 @@ VALIDATION_CASES = {
     "name-empty": ([UNUSED_NR, "--name", ""], ("name",)),
     "name-81-chars": ([UNUSED_NR, "--name", "x" * 81], ("name",)),
     "central-unknown": ([UNUSED_NR, *NAME, "--central", "postal,weather"], ("central",)),
-    "copy-a-central-db": ([UNUSED_NR, *NAME, "--central", "postal", "--copy", "basedata,postal"],
-                          ("copy",)),
+    "copy-a-central-db": (
+        [UNUSED_NR, *NAME, "--central", "postal", "--copy", "basedata,postal"],
+        ("copy",),
+    ),
     "copy-unknown-db": ([UNUSED_NR, *NAME, "--copy", "weather"], ("copy",)),
     "range-empty": ([UNUSED_NR, *NAME, "--booking-range", ""], ("booking range", "booking-range")),
-    "range-garbage": ([UNUSED_NR, *NAME, "--booking-range", "lots"],
-                      ("booking range", "booking-range")),
-    "range-reversed": ([UNUSED_NR, *NAME, "--booking-range", "899999-800000"],
-                       ("booking range", "booking-range")),
-    "range-zero": ([UNUSED_NR, *NAME, "--booking-range", "0-99"],
-                   ("booking range", "booking-range")),
+    "range-garbage": (
+        [UNUSED_NR, *NAME, "--booking-range", "lots"],
+        ("booking range", "booking-range"),
+    ),
+    "range-reversed": (
+        [UNUSED_NR, *NAME, "--booking-range", "899999-800000"],
+        ("booking range", "booking-range"),
+    ),
+    "range-zero": (
+        [UNUSED_NR, *NAME, "--booking-range", "0-99"],
+        ("booking range", "booking-range"),
+    ),
 }
 
 
@@ -375,8 +421,10 @@ OVERLAP_CASES = {
     # new tenant with central accounting in tenant 0's range 1-99999
     "accounting-vs-tenant-0": (["--central", "accounting", "--booking-range", "50000-60000"], 0),
     # new tenant with central tickets in the range of tenant 5 (central accounting)
-    "tickets-vs-tenant-5": (["--central", "postal,tickets", "--booking-range", "550000-559999"],
-                            SHARING_NR),
+    "tickets-vs-tenant-5": (
+        ["--central", "postal,tickets", "--booking-range", "550000-559999"],
+        SHARING_NR,
+    ),
 }
 
 
@@ -390,26 +438,32 @@ def _proposed_range(line: str) -> tuple[int, int]:
 
 @pytest.mark.parametrize("args, other", OVERLAP_CASES.values(), ids=OVERLAP_CASES.keys())
 def test_overlapping_range_with_central_accounting_or_tickets_is_refused_with_a_free_range(
-        fresh, args, other):
+    fresh, args, other
+):
     before = snapshot(fresh)
-    line = assert_invalid(run_cli(fresh, "tenant", "create", UNUSED_NR, *NAME, *args),
-                          "booking range", "booking-range")
+    line = assert_invalid(
+        run_cli(fresh, "tenant", "create", UNUSED_NR, *NAME, *args),
+        "booking range",
+        "booking-range",
+    )
     assert_unchanged(before, fresh)
     assert re.search(rf"\b{other}\b", line), f"the message should name tenant {other}: {line!r}"
     first, last = _proposed_range(line)
     taken = [(1, 99999), (500000, 599999)]  # tenant 0 and tenant 5 share booking numbers
     assert all(last < o_first or first > o_last for o_first, o_last in taken), (first, last)
 
-    rc, out, err = run_cli(fresh, "tenant", "create", UNUSED_NR, *NAME, *args[:-1],
-                           f"{first}-{last}")
+    rc, out, err = run_cli(
+        fresh, "tenant", "create", UNUSED_NR, *NAME, *args[:-1], f"{first}-{last}"
+    )
     assert rc == 0, f"the proposed range {first}-{last} was refused: {err}"
     assert show_json(fresh, UNUSED_NR)["booking_range"] == [first, last]
 
 
 def test_overlapping_ranges_are_allowed_when_neither_tenant_shares_booking_numbers(fresh):
     # Tenant 12 has own accounting and tickets, and so has the new one.
-    rc, out, err = run_cli(fresh, "tenant", "create", UNUSED_NR, *NAME,
-                           "--booking-range", "1200000-1200999")
+    rc, out, err = run_cli(
+        fresh, "tenant", "create", UNUSED_NR, *NAME, "--booking-range", "1200000-1200999"
+    )
     assert rc == 0, err
     assert show_json(fresh, UNUSED_NR)["booking_range"] == [1200000, 1200999]
 
@@ -418,16 +472,32 @@ def test_overlapping_ranges_are_allowed_when_neither_tenant_shares_booking_numbe
 
 
 def test_tenant_create_then_show_and_check(fresh):
-    rc, out, err = run_cli(fresh, "tenant", "create", "7", "--name", "Ost Touristik",
-                           "--central", "customers,notes", "--copy", "basedata,bookings",
-                           "--booking-range", "700000-700999")
+    rc, out, err = run_cli(
+        fresh,
+        "tenant",
+        "create",
+        "7",
+        "--name",
+        "Ost Touristik",
+        "--central",
+        "customers,notes",
+        "--copy",
+        "basedata,bookings",
+        "--booking-range",
+        "700000-700999",
+    )
     assert rc == 0, err
     assert out.strip()
     data = show_json(fresh, 7)
     assert data["name"] == "Ost Touristik"
     assert real(data["path"]) == real(fresh / "Mandant" / "7")
-    assert data["central"] == {"postal": False, "customers": True, "tickets": False,
-                               "notes": True, "accounting": False}
+    assert data["central"] == {
+        "postal": False,
+        "customers": True,
+        "tickets": False,
+        "notes": True,
+        "accounting": False,
+    }
     assert data["booking_range"] == [700000, 700999]
     for db, entry in data["databases"].items():
         if db in ("customers", "notes"):
@@ -449,8 +519,9 @@ def test_tenant_create_then_show_and_check(fresh):
 @pytest.mark.parametrize("nr", [str(SHARING_NR), str(OWN_NR)])
 def test_tenant_edit_central_is_refused_because_the_choice_is_fixed(shared, nr):
     before = snapshot(shared)
-    line = assert_invalid(run_cli(shared, "tenant", "edit", nr, "--central", "accounting"),
-                          "central")
+    line = assert_invalid(
+        run_cli(shared, "tenant", "edit", nr, "--central", "accounting"), "central"
+    )
     assert "fixed" in line.lower(), f"the message should explain the choice is fixed: {line!r}"
     assert_unchanged(before, shared)
 
@@ -462,8 +533,9 @@ def _memberships(root: Path) -> list[tuple]:
     conn = sqlite3.connect(f"{(root / 'installation.db').resolve().as_uri()}?mode=ro", uri=True)
     try:
         return conn.execute(
-            'SELECT u.login, m.tenant_nr, m.role_id, m.team FROM membership m '
-            'JOIN "user" u ON u.id = m.user_id ORDER BY u.login, m.tenant_nr').fetchall()
+            "SELECT u.login, m.tenant_nr, m.role_id, m.team FROM membership m "
+            'JOIN "user" u ON u.id = m.user_id ORDER BY u.login, m.tenant_nr'
+        ).fetchall()
     finally:
         conn.close()
 
@@ -478,46 +550,85 @@ def _user_rows(root: Path) -> list[tuple]:
 
 def test_user_add_with_password_from_stdin_then_grant(fresh):
     password = "Sommer-Reise-2024"
-    rc, out, err = run_cli(fresh, "user", "add", "anna", "--name", "Anna Admin",
-                           "--password-stdin", stdin=password + "\n")
+    rc, out, err = run_cli(
+        fresh,
+        "user",
+        "add",
+        "anna",
+        "--name",
+        "Anna Admin",
+        "--password-stdin",
+        stdin=password + "\n",
+    )
     assert rc == 0, err
     assert password not in out + err
     rows = _user_rows(fresh)
     assert [(login, name) for login, name, _ in rows] == [("anna", "Anna Admin")]
     assert password not in rows[0][2], "the password must be stored hashed"
 
-    rc, out, err = run_cli(fresh, "user", "grant", "anna", "--tenant", str(SHARING_NR),
-                           "--role", "clerk", "--team", "Nord")
+    rc, out, err = run_cli(
+        fresh,
+        "user",
+        "grant",
+        "anna",
+        "--tenant",
+        str(SHARING_NR),
+        "--role",
+        "clerk",
+        "--team",
+        "Nord",
+    )
     assert rc == 0, err
     assert _memberships(fresh) == [("anna", SHARING_NR, "clerk", "Nord")]
 
     # Refused grants change nothing.
     before = snapshot(fresh)
-    assert_invalid(run_cli(fresh, "user", "grant", "anna", "--tenant", str(OWN_NR),
-                           "--role", "wizard"), "role")
+    assert_invalid(
+        run_cli(fresh, "user", "grant", "anna", "--tenant", str(OWN_NR), "--role", "wizard"), "role"
+    )
     assert_unchanged(before, fresh)
-    assert_invalid(run_cli(fresh, "user", "grant", "nobody", "--tenant", str(OWN_NR),
-                           "--role", "clerk"), "login", "user")
+    assert_invalid(
+        run_cli(fresh, "user", "grant", "nobody", "--tenant", str(OWN_NR), "--role", "clerk"),
+        "login",
+        "user",
+    )
     assert_unchanged(before, fresh)
-    assert_invalid(run_cli(fresh, "user", "grant", "anna", "--tenant", "77",
-                           "--role", "clerk"), "tenant")
+    assert_invalid(
+        run_cli(fresh, "user", "grant", "anna", "--tenant", "77", "--role", "clerk"), "tenant"
+    )
     assert_unchanged(before, fresh)
-    assert_invalid(run_cli(fresh, "user", "grant", "anna", "--tenant", "abc",
-                           "--role", "clerk"), "tenant")
+    assert_invalid(
+        run_cli(fresh, "user", "grant", "anna", "--tenant", "abc", "--role", "clerk"), "tenant"
+    )
     assert_unchanged(before, fresh)
 
     # A second user with the same login is refused as well.
-    assert_invalid(run_cli(fresh, "user", "add", "anna", "--name", "Anna Zwei",
-                           "--password-stdin", stdin=password + "\n"), "login")
+    assert_invalid(
+        run_cli(
+            fresh,
+            "user",
+            "add",
+            "anna",
+            "--name",
+            "Anna Zwei",
+            "--password-stdin",
+            stdin=password + "\n",
+        ),
+        "login",
+    )
     assert_unchanged(before, fresh)
 
 
 def test_user_add_with_too_short_or_missing_password_is_refused(shared):
     before = snapshot(shared)
-    assert_invalid(run_cli(shared, "user", "add", "bob", "--name", "Bob", "--password-stdin",
-                           stdin="short\n"), "password")
-    assert_invalid(run_cli(shared, "user", "add", "bob", "--name", "Bob", "--password-stdin",
-                           stdin=""), "password")
+    assert_invalid(
+        run_cli(shared, "user", "add", "bob", "--name", "Bob", "--password-stdin", stdin="short\n"),
+        "password",
+    )
+    assert_invalid(
+        run_cli(shared, "user", "add", "bob", "--name", "Bob", "--password-stdin", stdin=""),
+        "password",
+    )
     assert_unchanged(before, shared)
 
 
