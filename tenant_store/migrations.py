@@ -37,6 +37,24 @@ def _postal_drop_state(db: StoreDatabase, schema: str) -> None:
     db.execute_sql(f'ALTER TABLE "{schema}"."postal_code" DROP COLUMN "state"')
 
 
+def _customers_add_search(db: StoreDatabase, schema: str) -> None:
+    from .models.customers import SEARCHED_FIELDS, search_body
+
+    db.execute_sql(f'CREATE VIRTUAL TABLE "{schema}"."customer_search" USING fts5 ("body")')
+    columns = ", ".join(f'"{f}"' for f in ("id", *SEARCHED_FIELDS))
+    rows = db.execute_sql(f'SELECT {columns} FROM "{schema}"."customer"').fetchall()
+    for row in rows:
+        values = dict(zip(("id", *SEARCHED_FIELDS), row, strict=True))
+        db.execute_sql(
+            f'INSERT INTO "{schema}"."customer_search" (rowid, body) VALUES (?, ?)',
+            (values["id"], search_body(values)),
+        )
+
+
+def _customers_drop_search(db: StoreDatabase, schema: str) -> None:
+    db.execute_sql(f'DROP TABLE "{schema}"."customer_search"')
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         Logical.POSTAL,
@@ -44,6 +62,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         "postal codes: add the state (Bundesland)",
         _postal_add_state,
         _postal_drop_state,
+    ),
+    Migration(
+        Logical.CUSTOMERS,
+        2,
+        "customers: search index folded for German spellings",
+        _customers_add_search,
+        _customers_drop_search,
     ),
 )
 

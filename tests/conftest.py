@@ -47,3 +47,24 @@ def isolated_user_dirs(tmp_path, monkeypatch):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     return Path(env["JACK_DATA_DIR"])
+
+@pytest.fixture
+def inst(tmp_path):
+    """A fresh installation with tenant 0 only."""
+    from tenant_store import Installation  # imported late: the language is set above
+
+    installation, _ = Installation.init(tmp_path / "inst")
+    yield installation
+    installation.close()
+
+
+@pytest.fixture
+def inst3(inst):
+    """Tenant 0, 1 (central postal, customers, accounting) and 2 (central postal, tickets)."""
+    from tenant_store import TenantSpec, create_tenant
+
+    create_tenant(
+        inst, TenantSpec(1, "Reisebüro Nord", central=["postal", "customers", "accounting"])
+    )
+    create_tenant(inst, TenantSpec(2, "Süd Reisen GmbH", central=["postal", "tickets"]))
+    return inst

@@ -1,8 +1,11 @@
 """Customers and with which tenants each one is shared (R8, R12)."""
 
 import peewee
+from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
-from ..logical import Logical
+from ..logical import Logical, schema_name
+from ..routing import ROUTER
+from ..search_folding import fold
 from .base import LocalForeignKey, logical_base
 
 Base = logical_base(Logical.CUSTOMERS)
@@ -42,4 +45,34 @@ class CustomerShare(Base):
         indexes = ((("customer", "tenant_nr"), True), (("tenant_nr",), False))
 
 
-MODELS = (Customer, CustomerShare)
+class CustomerSearch(FTS5Model, Base):
+    """Search index (schema v2): the folded text of each customer, rowid = customer id."""
+
+    rowid = RowIDField()
+    body = SearchField()
+
+    class Meta:  # FTS5Model's own Meta would otherwise win over Base's
+        database = ROUTER
+        schema = schema_name(Logical.CUSTOMERS)
+        table_name = "customer_search"
+
+
+SEARCHED_FIELDS = (
+    "number",
+    "first_name",
+    "last_name",
+    "company",
+    "postcode",
+    "city",
+    "email",
+    "phone",
+    "mobile",
+)
+
+
+def search_body(values: dict) -> str:
+    """The folded text a customer is found by."""
+    return fold(" ".join(str(values.get(f) or "") for f in SEARCHED_FIELDS))
+
+
+MODELS = (Customer, CustomerShare, CustomerSearch)

@@ -1,0 +1,174 @@
+"""Customers: create, read and search as you type, within what the acting user may see (R8, R12).
+
+With central customers every tenant reads tenant 0's file; a customer is visible in a tenant if it
+is shared with all, was created there, or is shared with that tenant. Outside that set it cannot be
+found or opened, and nothing tells which other tenants share it.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import peewee
+import pycountry
+import schwifty
+
+from tenant_store import TenantSession, ValidationError
+from tenant_store.i18n import _
+from tenant_store.installation import now
+from tenant_store.models.customers import Customer, CustomerSearch, CustomerShare, search_body
+from tenant_store.models.postal import PostalCode
+from tenant_store.rights import Level
+from tenant_store.search_folding import fold, prefix_query
+
+EDITABLE = (
+    "kind",
+    "salutation",
+    "title",
+    "first_name",
+    "last_name",
+    "company",
+    "street",
+    "postcode",
+    "city",
+    "country",
+    "email",
+    "phone",
+    "mobile",
+    "birth_date",
+    "iban",
+    "notes",
+)
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class Created:
+    customer: Customer
+    likely_duplicates: list[Customer]
+
+
+def _visible(session: TenantSession) -> peewee.Expression:
+    """R12: the customers this tenant may see (also in tenant 0, which holds the central file)."""
+    shared_here = CustomerShare.select(CustomerShare.customer).where(
+        CustomerShare.tenant_nr == session.nr
+    )
+    return (
+        (Customer.shared_with_all == True)  # noqa: E712
+        | (Customer.owner_tenant == session.nr)
+        | Customer.id.in_(shared_here)
+    )
+
+
+def clean(values: dict) -> dict:
+    """Checked and normalised customer fields; ValidationError names the first bad one."""
+    unknown = set(values) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], _("This is not a customer field."))
+    data = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+    if not (data.get("last_name") or data.get("company")):
+        raise ValidationError("last_name", _("Enter a last name or a company name."))
+    if data.get("email") and not EMAIL.match(data["email"]):
+        raise ValidationError(
+            "email", _("'{value}' is not an e-mail address.").format(value=data["email"])
+        )
+    if data.get("iban"):
+        try:
+            data["iban"] = schwifty.IBAN(data["iban"]).compact
+        except ValueError as exc:
+            raise ValidationError(
+                "iban",
+                _("'{value}' is not a valid IBAN ({reason}).").format(
+                    value=data["iban"], reason=exc
+                ),
+            ) from None
+    country = (data.get("country") or "DE").upper()
+    if pycountry.countries.get(alpha_2=country) is None:
+        raise ValidationError(
+            "country", _("'{value}' is not a country code such as DE or AT.").format(value=country)
+        )
+    data["country"] = country
+    birth = data.get("birth_date")
+    if birth is not None and (not isinstance(birth, date) or birth > date.today()):
+        raise ValidationError("birth_date", _("The birth date must be a past date."))
+    return data
+
+
+def town_for_postcode(session: TenantSession, postcode: str, country: str = "DE") -> str | None:
+    """The town of a postal code when it is unambiguous (R6: from the postal-code database)."""
+    with session.bound():
+        places = {
+            p.place
+            for p in PostalCode.select(PostalCode.place).where(
+                PostalCode.country == country, PostalCode.code == postcode.strip()
+            )
+        }
+    return places.pop() if len(places) == 1 else None
+
+
+def create_customer(
+    user: str, session: TenantSession, values: dict, shared_with: set[int] | None = None
+) -> Created:
+    """Create a customer (shared with all tenants, or with `shared_with` besides this one)."""
+    session.rights(user).require("customers", Level.WRITE)
+    data = clean(values)
+    if not data.get("city") and data.get("postcode"):
+        data["city"] = town_for_postcode(session, data["postcode"], data["country"]) or ""
+    with session.transaction():
+        duplicates = _likely_duplicates(session, data)
+        number = (Customer.select(peewee.fn.MAX(Customer.number)).scalar() or 0) + 1
+        stamp = now()
+        customer = Customer.create(
+            number=number,
+            owner_tenant=session.nr,
+            shared_with_all=shared_with is None,
+            created_at=stamp,
+            updated_at=stamp,
+            **data,
+        )
+        for nr in sorted((shared_with or set()) - {session.nr}):
+            CustomerShare.create(customer=customer, tenant_nr=nr)
+        CustomerSearch.insert(rowid=customer.id, body=search_body(customer.__data__)).execute()
+    return Created(customer, duplicates)
+
+
+def _likely_duplicates(session: TenantSession, data: dict) -> list[Customer]:
+    """Visible customers with the same name and the same postal code or birth date."""
+    name = fold(
+        f"{data.get('first_name', '')} {data.get('last_name', '')} {data.get('company', '')}"
+    )
+    same_key = Customer.postcode == data.get("postcode", "")
+    if data.get("birth_date"):
+        same_key |= Customer.birth_date == data["birth_date"]
+    candidates = Customer.select().where(_visible(session) & same_key).limit(200)
+    return [c for c in candidates if fold(f"{c.first_name} {c.last_name} {c.company}") == name]
+
+
+def get_customer(user: str, session: TenantSession, customer_id: int) -> Customer:
+    """One visible customer; an invisible one is reported exactly like a missing one."""
+    session.rights(user).require("customers", Level.READ)
+    with session.bound():
+        customer = Customer.get_or_none((Customer.id == customer_id) & _visible(session))
+    if customer is None:
+        raise ValidationError("customer", _("There is no customer {id}.").format(id=customer_id))
+    return customer
+
+
+def search_customers(
+    user: str, session: TenantSession, text: str, limit: int = 50
+) -> list[Customer]:
+    """Customers matching every word of `text` as a prefix, German spellings folded."""
+    session.rights(user).require("customers", Level.READ)
+    query = prefix_query(text)
+    if query is None:
+        return []
+    with session.bound():
+        matches = CustomerSearch.select(CustomerSearch.rowid).where(
+            CustomerSearch.body.match(query)
+        )
+        return list(
+            Customer.select()
+            .where(Customer.id.in_(matches) & _visible(session))
+            .order_by(Customer.last_name, Customer.first_name, Customer.number)
+            .limit(limit)
+        )
