@@ -25,16 +25,15 @@ Prints the figures, PASS/FAIL against the goal, and ends with one JSON line of t
 
 import argparse
 import json
-import os
-import platform
 import random
 import shutil
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from bench_common import in_temp_folder, load, print_header
 
 from tenant_store import LOGICAL_DBS, Installation, Logical, TenantSpec, create_tenant
 from tenant_store.models.basedata import Destination
@@ -100,11 +99,6 @@ def raw_open(main: str, attach: list[tuple[str, str]]) -> tuple[float, float, in
     count = conn.execute("SELECT COUNT(*) FROM basedata.destination").fetchone()[0]
     conn.close()
     return time.perf_counter() - started, time.thread_time() - cpu, count
-
-
-def load() -> list[float] | None:
-    """The 1/5/15-minute load average: other work on the machine skews every figure."""
-    return [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
 
 
 def p95(values: list[float]) -> float:
@@ -191,20 +185,11 @@ def report(label: str, m: dict) -> None:
 
 def main(argv: list[str] | None = None) -> dict:
     args = parse_args(argv)
-    work = Path(tempfile.mkdtemp(prefix="jack-bench-session-", dir=args.tmpdir))
-    try:
-        return bench(args, work)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    return in_temp_folder("jack-bench-session-", args.tmpdir, lambda work: bench(args, work))
 
 
 def bench(args: argparse.Namespace, work: Path) -> dict:
-    print(f"Session open benchmark ({'quick' if args.quick else 'full'} run)")
-    print(
-        f"  Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-        f"{platform.system()} {platform.release()}, temp folder {work}"
-    )
-    print(f"  load average at start: {load()}")
+    print_header("Session open benchmark", args.quick, work)
     rng = random.Random(args.seed)
     creation_s: list[float] = []
     inst, _ = Installation.init(work / "installation")

@@ -21,15 +21,14 @@ Prints the figures, PASS/FAIL against the goal, and ends with one JSON line of t
 import argparse
 import json
 import os
-import platform
 import random
-import shutil
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from bench_common import in_temp_folder, load, print_header
 
 from tenant_store import Installation, TenantSpec, create_tenant
 from tenant_store.models.basedata import Destination
@@ -140,31 +139,17 @@ def run_raw(source: Path, target: Path) -> float:
     return time.perf_counter() - started
 
 
-def load() -> list[float] | None:
-    """The 1/5/15-minute load average: other work on the machine skews every figure."""
-    return [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
-
-
 def fmt_ms(seconds: float) -> str:
     return f"{seconds * 1000:8.1f} ms"
 
 
 def main(argv: list[str] | None = None) -> dict:
     args = parse_args(argv)
-    work = Path(tempfile.mkdtemp(prefix="jack-bench-create-", dir=args.tmpdir))
-    try:
-        return bench(args, work)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    return in_temp_folder("jack-bench-create-", args.tmpdir, lambda work: bench(args, work))
 
 
 def bench(args: argparse.Namespace, work: Path) -> dict:
-    print(f"Tenant creation benchmark ({'quick' if args.quick else 'full'} run)")
-    print(
-        f"  Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-        f"{platform.system()} {platform.release()}, temp folder {work}"
-    )
-    print(f"  load average at start: {load()}")
+    print_header("Tenant creation benchmark", args.quick, work)
     inst, _ = Installation.init(work / "installation")
     raw_dir = work / "raw"
     raw_dir.mkdir()
