@@ -172,3 +172,36 @@ def search_customers(
             .order_by(Customer.last_name, Customer.first_name, Customer.number)
             .limit(limit)
         )
+
+
+def update_customer(user: str, session: TenantSession, customer_id: int, values: dict) -> Customer:
+    """Change fields of a visible customer; the search index follows in the same transaction."""
+    session.rights(user).require("customers", Level.WRITE)
+    customer = get_customer(user, session, customer_id)
+    current = {f: getattr(customer, f) for f in EDITABLE}
+    data = clean({**current, **values})
+    with session.transaction():
+        Customer.update(updated_at=now(), **data).where(Customer.id == customer_id).execute()
+        body = search_body({**current, **data, "number": customer.number})
+        CustomerSearch.update(body=body).where(CustomerSearch.rowid == customer_id).execute()
+        return Customer.get_by_id(customer_id)
+
+
+def set_sharing(
+    user: str, session: TenantSession, customer_id: int, shared_with: set[int] | None
+) -> None:
+    """Share with all tenants (None) or a subset; only the tenant that created it decides."""
+    session.rights(user).require("customers", Level.WRITE)
+    customer = get_customer(user, session, customer_id)
+    if customer.owner_tenant != session.nr:
+        raise ValidationError(
+            "sharing",
+            _("Sharing of this customer can only be changed in the tenant that created it."),
+        )
+    with session.transaction():
+        CustomerShare.delete().where(CustomerShare.customer == customer_id).execute()
+        for nr in sorted((shared_with or set()) - {session.nr}):
+            CustomerShare.create(customer=customer_id, tenant_nr=nr)
+        Customer.update(shared_with_all=shared_with is None, updated_at=now()).where(
+            Customer.id == customer_id
+        ).execute()

@@ -8,7 +8,9 @@ from jack_desktop.customers import (
     create_customer,
     get_customer,
     search_customers,
+    set_sharing,
     town_for_postcode,
+    update_customer,
 )
 from tenant_store import PermissionDenied, TenantSpec, ValidationError, create_tenant
 from tenant_store.users import add_user, grant
@@ -146,3 +148,35 @@ def test_bad_input_names_the_field_and_changes_nothing(office, field, values):
 def test_a_valid_iban_is_stored_compact(office):
     customer = _create(office, 1, last_name="Bank", iban="de89 3704 0044 0532 0130 00")
     assert customer.iban == "DE89370400440532013000"
+
+
+def test_an_edit_is_found_under_the_new_name_only(office):
+    customer = _create(office, 1, first_name="Jens", last_name="Schulz")
+    with office.open_session(1) as s1:
+        changed = update_customer("anna", s1, customer.id, {"last_name": "Schütz"})
+    assert changed.last_name == "Schütz" and changed.first_name == "Jens"
+    assert _find(office, 3, "schutz") == ["Schütz"]  # central: seen in tenant 3 at once
+    assert _find(office, 0, "schulz") == []
+
+
+def test_a_bad_edit_changes_nothing(office):
+    customer = _create(office, 1, last_name="Schulz")
+    before = snapshot(office.root)
+    with office.open_session(1) as s1, pytest.raises(ValidationError) as error:
+        update_customer("anna", s1, customer.id, {"last_name": "", "iban": "DE00"})
+    assert error.value.field == "last_name"
+    assert snapshot(office.root) == before
+
+
+def test_sharing_is_decided_by_the_creating_tenant(office):
+    customer = _create(office, 1, last_name="Teilweise")
+    with office.open_session(3) as s3, pytest.raises(ValidationError) as error:
+        set_sharing("anna", s3, customer.id, {3})
+    assert error.value.field == "sharing" and "1" not in error.value.message
+    with office.open_session(1) as s1:
+        set_sharing("anna", s1, customer.id, {0})
+    assert _find(office, 0, "teilweise") == ["Teilweise"]
+    assert _find(office, 3, "teilweise") == []
+    with office.open_session(1) as s1:
+        set_sharing("anna", s1, customer.id, None)
+    assert _find(office, 3, "teilweise") == ["Teilweise"]
