@@ -1,9 +1,11 @@
 """What every benchmark script shares: a temporary folder, a header, the machine's load."""
 
+import json
 import os
 import platform
 import shutil
 import sqlite3
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -31,3 +33,11 @@ def print_header(title: str, quick: bool, work: Path) -> None:
         f"{platform.system()} {platform.release()}, temp folder {work}"
     )
     print(f"  load average at start: {load()}")
+
+
+def report_figures(figures: dict) -> dict:
+    """End the run with one JSON line of the figures (read by tests and closing notes)."""
+    figures = {**figures, "sqlite": sqlite3.sqlite_version, "load_average_end": load()}
+    print(json.dumps(figures))
+    sys.stdout.flush()
+    return figures

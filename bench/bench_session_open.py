@@ -24,16 +24,14 @@ Prints the figures, PASS/FAIL against the goal, and ends with one JSON line of t
 """
 
 import argparse
-import json
 import random
 import shutil
 import sqlite3
 import statistics
-import sys
 import time
 from pathlib import Path
 
-from bench_common import in_temp_folder, load, print_header
+from bench_common import in_temp_folder, load, print_header, report_figures
 
 from tenant_store import LOGICAL_DBS, Installation, Logical, TenantSpec, create_tenant
 from tenant_store.models.basedata import Destination
@@ -280,12 +278,8 @@ def bench(args: argparse.Namespace, work: Path) -> dict:
         "goal_median_ms": GOAL_MEDIAN_MS,
         "goal_ratio": GOAL_RATIO,
         "pass": passed,
-        "sqlite": sqlite3.sqlite_version,
-        "load_average_end": load(),
     }
-    print(json.dumps(figures))
-    sys.stdout.flush()
-    return figures
+    return report_figures(figures)
 
 
 if __name__ == "__main__":

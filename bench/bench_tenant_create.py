@@ -19,16 +19,14 @@ Prints the figures, PASS/FAIL against the goal, and ends with one JSON line of t
 """
 
 import argparse
-import json
 import os
 import random
 import sqlite3
 import statistics
-import sys
 import time
 from pathlib import Path
 
-from bench_common import in_temp_folder, load, print_header
+from bench_common import in_temp_folder, load, print_header, report_figures
 
 from tenant_store import Installation, TenantSpec, create_tenant
 from tenant_store.models.basedata import Destination
@@ -259,12 +257,8 @@ def bench(args: argparse.Namespace, work: Path) -> dict:
         "goal_ratio": GOAL_RATIO,
         "pass": passed,
         "store_stage_median_ms": {k: round(v * 1000, 2) for k, v in stage_meds.items()},
-        "sqlite": sqlite3.sqlite_version,
-        "load_average_end": load(),
     }
-    print(json.dumps(figures))
-    sys.stdout.flush()
-    return figures
+    return report_figures(figures)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from .logical import (
     TENANTS_DIR,
     Logical,
     default_booking_range,
+    shares_booking_numbers,
 )
 from .manifest import Manifest, read_manifest
 from .models.installation import Tenant
@@ -61,8 +62,7 @@ class TenantInfo:
 
     @property
     def shares_booking_numbers(self) -> bool:
-        """R5: booking numbers meet other tenants' in central accounting or tickets."""
-        return self.nr == 0 or self.central["accounting"] or self.central["tickets"]
+        return shares_booking_numbers(self.nr, {db for db, on in self.central.items() if on})
 
 
 class TenantRange(NamedTuple):
@@ -150,7 +150,13 @@ class Installation:
                 Tenant.central_tickets,
             ).tuples()
             return [
-                TenantRange(nr, (first, last), nr == 0 or bool(acc) or bool(tick))
+                TenantRange(
+                    nr,
+                    (first, last),
+                    shares_booking_numbers(
+                        nr, {db for db, on in (("accounting", acc), ("tickets", tick)) if on}
+                    ),
+                )
                 for nr, first, last, acc, tick in rows
             ]
 

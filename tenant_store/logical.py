@@ -1,5 +1,6 @@
 """The logical databases of a tenant and which of them may be central (DESIGN.md R2)."""
 
+from collections.abc import Collection
 from enum import StrEnum
 
 from .i18n import N_, _
@@ -54,6 +55,12 @@ LABELS: dict[str, str] = {
 def label(db: Logical | str) -> str:
     """The translated name of a logical database, for people."""
     return _(LABELS[Logical(db)])
+
+
+def shares_booking_numbers(nr: int, central: Collection[str]) -> bool:
+    """R5: this tenant's booking numbers meet other tenants' (tenant 0, central accounting or
+    central tickets), so its range must not overlap theirs."""
+    return nr == 0 or Logical.ACCOUNTING in central or Logical.TICKETS in central
 
 
 def file_name(logical: Logical) -> str:

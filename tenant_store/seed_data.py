@@ -3,10 +3,10 @@
 import csv
 from pathlib import Path
 
+from .geonames import parse_geonames, store_postal_codes
 from .logical import Logical
 from .models.accounting import Account
 from .models.basedata import CostCentre, Destination, Parameter, Supplier, TravelType
-from .models.postal import PostalCode
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 BASEDATA_FILES = (
@@ -24,14 +24,6 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def parse_geonames_line(line: str) -> dict[str, str] | None:
-    """One line of the GeoNames postal-code format, or None for a blank line."""
-    fields = line.rstrip("\n").split("\t")
-    if len(fields) < 4 or not fields[1]:
-        return None
-    return {"country": fields[0], "code": fields[1], "place": fields[2], "state": fields[3]}
-
-
 def load_seed(db: Logical) -> None:
     """Fill a new database of tenant 0 with the shipped data (bound, in a transaction)."""
     if db == Logical.BASEDATA:
@@ -41,5 +33,4 @@ def load_seed(db: Logical) -> None:
         Account.insert_many(read_csv(RESOURCES / "basedata" / "accounts.csv")).execute()
     elif db == Logical.POSTAL:
         with (RESOURCES / "postal" / "DE_sample.txt").open(encoding="utf-8") as handle:
-            rows = [row for row in map(parse_geonames_line, handle) if row]
-        PostalCode.insert_many(rows).on_conflict_ignore().execute()
+            store_postal_codes(parse_geonames(handle))

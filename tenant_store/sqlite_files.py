@@ -115,10 +115,15 @@ def single_file(
     return StoreDatabase(None, [(schema, path)], create=create, durable=durable)
 
 
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    """A plain connection for file-level work (no models, no attachments)."""
+    return sqlite3.connect(file_uri(path, mode), uri=True, timeout=BUSY_TIMEOUT_S)
+
+
 def read_user_version(path: Path) -> int:
     """Schema version of a file without touching anything else."""
     try:
-        conn = sqlite3.connect(file_uri(path, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = _connect(path, "ro")
         try:
             return conn.execute("PRAGMA user_version").fetchone()[0]
         finally:
@@ -133,8 +138,7 @@ def read_user_version(path: Path) -> int:
 
 def backup_copy(source: Path, target: Path, *, durable: bool = True) -> None:
     """Copy a live database with SQLite's backup API; the source may be in use meanwhile."""
-    src = sqlite3.connect(file_uri(source, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
-    dst = sqlite3.connect(file_uri(target, "rwc"), uri=True, timeout=BUSY_TIMEOUT_S)
+    src, dst = _connect(source, "ro"), _connect(target, "rwc")
     try:
         if not durable:
             dst.execute("PRAGMA synchronous = OFF")
@@ -146,7 +150,7 @@ def backup_copy(source: Path, target: Path, *, durable: bool = True) -> None:
 
 def integrity_problems(path: Path) -> list[str]:
     """Results of SQLite's integrity check of one file; empty when it is sound."""
-    conn = sqlite3.connect(file_uri(path, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
+    conn = _connect(path, "ro")
     try:
         rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
     except sqlite3.DatabaseError as exc:

@@ -23,10 +23,17 @@ from .models.installation import Tenant
 from .routing import bound
 from .schema import create_database_file
 from .sqlite_files import backup_copy, fsync_dir, fsync_file, single_file
-from .tenant_validation import CheckedSpec, TenantSpec, check_against_registry, check_spec
+from .tenant_validation import (
+    CheckedSpec,
+    TenantSpec,
+    check_against_registry,
+    check_spec,
+    logo_file_name,
+)
 
 Progress = Callable[[str, int, int], None]
 STAGING_PREFIX = ".new-"
+STEPS = len(LOGICAL_DBS) + 2  # progress: each database, registering, done
 
 
 def create_tenant(
@@ -39,12 +46,12 @@ def create_tenant(
     staging = inst.tenants_dir() / f"{STAGING_PREFIX}{checked.nr}-{secrets.token_hex(6)}"
     try:
         _build(inst, checked, staging, report)
-        report(_("Registering the tenant"), len(LOGICAL_DBS) + 1, len(LOGICAL_DBS) + 2)
+        report(_("Registering the tenant"), STEPS - 1, STEPS)
         _register(inst, checked, staging)
     finally:
         if staging.exists():
             remove_tree(staging)
-    report(_("Done"), len(LOGICAL_DBS) + 2, len(LOGICAL_DBS) + 2)
+    report(_("Done"), STEPS, STEPS)
     return inst.tenant(checked.nr)
 
 
@@ -61,9 +68,8 @@ def _require_current_schema(inst: Installation) -> None:
 
 def _build(inst: Installation, spec: CheckedSpec, staging: Path, report: Progress) -> None:
     staging.mkdir(parents=True)
-    total = len(LOGICAL_DBS) + 2
     for step, db in enumerate(LOGICAL_DBS):
-        report(_("Preparing {db}").format(db=label(db)), step, total)
+        report(_("Preparing {db}").format(db=label(db)), step, STEPS)
         target = staging / file_name(db)
         if db in spec.central:
             _link_central(db, staging)
@@ -74,7 +80,7 @@ def _build(inst: Installation, spec: CheckedSpec, staging: Path, report: Progres
         else:
             create_database_file(db, target, durable=False).close()
     if spec.logo is not None:
-        shutil.copyfile(spec.logo, staging / f"logo{spec.logo.suffix.lower()}")
+        shutil.copyfile(spec.logo, staging / logo_file_name(spec.logo))
     write_manifest(staging, Manifest(spec.nr, spec.central))
     for entry in staging.iterdir():
         if not entry.is_symlink():
@@ -100,7 +106,7 @@ def _register(inst: Installation, spec: CheckedSpec, staging: Path) -> None:
     final = inst.tenant_dir(spec.nr)
     row = new_tenant_row(spec.nr, spec.name, spec.central, spec.booking_range, **spec.branding)
     if spec.logo is not None:
-        row["logo_file"] = f"logo{spec.logo.suffix.lower()}"
+        row["logo_file"] = logo_file_name(spec.logo)
     moved = False
     try:
         with inst.registry(write=True):  # the lock serialises concurrent creators

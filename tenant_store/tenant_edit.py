@@ -8,7 +8,7 @@ from .i18n import _
 from .installation import Installation, TenantInfo
 from .models.installation import Tenant
 from .sqlite_files import fsync_file
-from .tenant_validation import check_branding, check_name
+from .tenant_validation import check_branding, check_logo, check_name, logo_file_name
 
 
 def fixed_reason() -> str:
@@ -37,10 +37,10 @@ def update_tenant(
     if name is not None:
         changes["name"] = check_name(name)
     if branding:
-        changes.update(check_branding(branding, None))
+        changes.update(check_branding(branding))
+    logo = check_logo(logo)
     if logo is not None:
-        check_branding({}, logo)
-        target = info.path / f"logo{Path(logo).suffix.lower()}"
+        target = info.path / logo_file_name(logo)
         shutil.copyfile(logo, target)
         fsync_file(target)
         changes["logo_file"] = target.name

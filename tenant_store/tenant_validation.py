@@ -16,6 +16,7 @@ from .logical import (
     MAX_TENANT_NR,
     Logical,
     default_booking_range,
+    shares_booking_numbers,
 )
 
 MAX_NAME_LENGTH = 80
@@ -49,7 +50,7 @@ class CheckedSpec:
 
     @property
     def shares_booking_numbers(self) -> bool:
-        return bool({Logical.ACCOUNTING, Logical.TICKETS} & self.central)
+        return shares_booking_numbers(self.nr, self.central)
 
 
 def parse_tenant_nr(value: int | str) -> int:
@@ -182,8 +183,8 @@ def check_name(name: str) -> str:
     return name
 
 
-def check_branding(branding: dict[str, str], logo: Path | None) -> dict[str, str]:
-    """Colours as #RRGGBB, a readable PNG or JPEG logo, a two-letter country code."""
+def check_branding(branding: dict[str, str]) -> dict[str, str]:
+    """Known branding fields, colours as #RRGGBB, a two-letter country code."""
     from .installation import BRANDING_FIELDS
 
     clean = {}
@@ -206,15 +207,26 @@ def check_branding(branding: dict[str, str], logo: Path | None) -> dict[str, str
                 value=clean["country"]
             ),
         )
-    if logo is not None:
-        logo = Path(logo)
-        if logo.suffix.lower() not in LOGO_SUFFIXES or not logo.is_file():
-            raise ValidationError("logo", _("{path} is not a PNG or JPEG file.").format(path=logo))
-        if logo.stat().st_size > MAX_LOGO_BYTES:
-            raise ValidationError(
-                "logo", _("{path} is larger than 2 MB; use a smaller image.").format(path=logo)
-            )
     return clean
+
+
+def check_logo(logo: Path | str | None) -> Path | None:
+    """A readable PNG or JPEG file of at most 2 MB, or None."""
+    if logo is None:
+        return None
+    logo = Path(logo)
+    if logo.suffix.lower() not in LOGO_SUFFIXES or not logo.is_file():
+        raise ValidationError("logo", _("{path} is not a PNG or JPEG file.").format(path=logo))
+    if logo.stat().st_size > MAX_LOGO_BYTES:
+        raise ValidationError(
+            "logo", _("{path} is larger than 2 MB; use a smaller image.").format(path=logo)
+        )
+    return logo
+
+
+def logo_file_name(logo: Path) -> str:
+    """Name of the logo's copy inside the tenant folder."""
+    return f"logo{logo.suffix.lower()}"
 
 
 def check_range_free(
@@ -223,12 +235,10 @@ def check_range_free(
     """R5: with central accounting or tickets a range must not overlap any sharing tenant's."""
     if not shares:
         return
-    tenants = list(tenants)
+    others = [t for t in tenants if t.nr != nr and t.shares_booking_numbers]
+    taken = [t.booking_range for t in others]
     first, last = booking_range
-    taken = sorted(t.booking_range for t in tenants if t.nr != nr and t.shares_booking_numbers)
-    for other in tenants:
-        if other.nr == nr or not other.shares_booking_numbers:
-            continue
+    for other in others:
         o_first, o_last = other.booking_range
         if first <= o_last and o_first <= last:
             free = propose_free_range(last - first + 1, first, taken)
@@ -276,8 +286,8 @@ def check_spec(inst: Installation, spec: TenantSpec) -> CheckedSpec:
     central = parse_central(spec.central)
     copy = parse_copy(spec.copy, central)
     booking_range = parse_range(spec.booking_range, nr)
-    branding = check_branding(spec.branding, spec.logo)
-    checked = CheckedSpec(nr, name, central, copy, booking_range, branding, spec.logo)
+    branding = check_branding(spec.branding)
+    checked = CheckedSpec(nr, name, central, copy, booking_range, branding, check_logo(spec.logo))
     check_against_registry(checked, inst.tenant_ranges())
     return checked
 

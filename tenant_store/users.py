@@ -143,9 +143,3 @@ def rights_in(inst: Installation, login: str, tenant_nr: int) -> Rights:
     """Rights of `login` in a tenant, read from the installation database."""
     with inst.registry():
         return rights_of(login, tenant_nr)
-
-
-def user_count(inst: Installation) -> int:
-    """How many users exist (the first start creates an administrator when there are none)."""
-    with inst.registry():
-        return User.select().count()

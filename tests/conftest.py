@@ -48,6 +48,7 @@ def isolated_user_dirs(tmp_path, monkeypatch):
         monkeypatch.setenv(name, value)
     return Path(env["JACK_DATA_DIR"])
 
+
 @pytest.fixture
 def inst(tmp_path):
     """A fresh installation with tenant 0 only."""
