@@ -36,9 +36,9 @@ def check(inst: Installation) -> CheckReport:
     """Check every registered tenant, every database file once, and leftovers in Mandant/."""
     report = CheckReport()
     files: dict[Path, str] = {inst.root / INSTALLATION_FILE: "installation"}
-    for info in inst.tenants():
-        try:
-            files.update(_check_tenant(inst, info, report))
+    for nr in inst.tenant_numbers():
+        try:  # tenant by tenant: one damaged manifest must not hide the others' problems
+            files.update(_check_tenant(inst, inst.tenant(nr), report))
         except StoreError as exc:
             report.problems.append(str(exc))
     for path, db in sorted(files.items()):

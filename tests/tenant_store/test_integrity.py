@@ -55,3 +55,11 @@ def test_leftovers_of_an_interrupted_creation_are_notes_not_problems(inst3):
     assert report.ok
     assert any(".new-5-abc123" in n and "interrupted" in n for n in report.notes)
     assert any("scans" in n and "not a registered tenant" in n for n in report.notes)
+
+
+def test_a_damaged_manifest_is_reported_and_the_other_tenants_are_still_checked(inst3):
+    (inst3.tenant_dir(1) / "manifest.json").write_text("{ half written", encoding="utf-8")
+    (inst3.tenant_dir(2) / "notes.db").unlink()
+    report = check(inst3)
+    assert any("manifest" in p and "damaged" in p for p in report.problems), report.problems
+    assert any("notes" in p and "missing" in p for p in report.problems), report.problems
