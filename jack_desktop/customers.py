@@ -147,10 +147,11 @@ def _likely_duplicates(session: TenantSession, data: dict) -> list[Customer]:
 def get_customer(user: str, session: TenantSession, customer_id: int) -> Customer:
     """One visible customer; an invisible one is reported exactly like a missing one."""
     session.rights(user).require("customers", Level.READ)
-    return _visible_customer(session, customer_id)
+    return visible_customer(session, customer_id)
 
 
-def _visible_customer(session: TenantSession, customer_id: int) -> Customer:
+def visible_customer(session: TenantSession, customer_id: int) -> Customer:
+    """A customer this tenant may see (R12), for services that reference one; no rights check."""
     with session.bound():
         customer = Customer.get_or_none((Customer.id == customer_id) & _visible(session))
     if customer is None:
@@ -181,7 +182,7 @@ def search_customers(
 def update_customer(user: str, session: TenantSession, customer_id: int, values: dict) -> Customer:
     """Change fields of a visible customer; the search index follows in the same transaction."""
     session.rights(user).require("customers", Level.WRITE)
-    customer = _visible_customer(session, customer_id)
+    customer = visible_customer(session, customer_id)
     current = {f: getattr(customer, f) for f in EDITABLE}
     data = clean({**current, **values})
     with session.transaction():
@@ -196,7 +197,7 @@ def set_sharing(
 ) -> None:
     """Share with all tenants (None) or a subset; only the tenant that created it decides."""
     session.rights(user).require("customers", Level.WRITE)
-    customer = _visible_customer(session, customer_id)
+    customer = visible_customer(session, customer_id)
     if customer.owner_tenant != session.nr:
         raise ValidationError(
             "sharing",

@@ -40,3 +40,7 @@ class PermissionDenied(StoreError):
 
 class NoTenantSession(StoreError):
     """A model was used outside of an open tenant session."""
+
+
+class NotHere(StoreError):
+    """The action belongs to another tenant by a rule (R4, R7: done in tenant 0)."""

@@ -211,11 +211,15 @@ class Installation:
             "seats": info.seats,
         }
 
-    def open_session(self, nr: int):
-        """A session whose models are bound to tenant `nr`'s files (see session.py)."""
+    def open_session(self, nr: int, *, read_only: bool = False):
+        """A session whose models are bound to tenant `nr`'s files (see session.py).
+
+        Read-only sessions serve cross-tenant reads (consolidation, search): they can never
+        change another tenant's data and take no write lock.
+        """
         from .session import TenantSession
 
-        return TenantSession(self, self.tenant(nr))
+        return TenantSession(self, self.tenant(nr), read_only=read_only)
 
 
 def now() -> datetime:

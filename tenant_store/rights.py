@@ -5,7 +5,7 @@ from enum import IntEnum
 
 from .errors import PermissionDenied
 from .i18n import N_, _
-from .models.installation import Membership, Role, RoleRight, User
+from .models.installation import Licence, Membership, Role, RoleRight, User
 
 MODULES: tuple[str, ...] = (
     "customers",
@@ -60,19 +60,31 @@ class Rights:
     team: str = ""
     tenant_admin: bool = False
     levels: dict[str, Level] = field(default_factory=dict)
+    # None: every module (R15: the licence is the installation's, the same in every tenant).
+    licensed: frozenset[str] | None = None
 
     @property
     def is_member(self) -> bool:
         return self.role is not None
 
+    def is_licensed(self, module: str) -> bool:
+        return self.licensed is None or module in self.licensed
+
     def level(self, module: str) -> Level:
-        return self.levels.get(module, Level.NONE)
+        """The user's level on `module`; an unlicensed module is closed to everybody."""
+        return self.levels.get(module, Level.NONE) if self.is_licensed(module) else Level.NONE
 
     def can(self, module: str, level: Level = Level.READ) -> bool:
         return self.level(module) >= level
 
     def require(self, module: str, level: Level = Level.READ) -> None:
         """Raise PermissionDenied unless the user has `level` on `module`."""
+        if not self.is_licensed(module):
+            raise PermissionDenied(
+                _("The module {module} is not licensed for this installation.").format(
+                    module=_(MODULE_LABELS[module])
+                )
+            )
         if not self.can(module, level):
             raise PermissionDenied(
                 _("You do not have {level} access to {module} in tenant {nr}.").format(
@@ -105,12 +117,18 @@ def rights_of(login: str, tenant_nr: int) -> Rights:
         )
         .first()
     )
+    licensed = frozenset(row.module for row in Licence.select())
     if membership is None:
-        return Rights(tenant_nr)
+        return Rights(tenant_nr, licensed=licensed)
     levels = {
         r.module: Level.parse(r.level)
         for r in RoleRight.select().where(RoleRight.role == membership.role)
     }
     return Rights(
-        tenant_nr, membership.role.name, membership.team, membership.role.tenant_admin, levels
+        tenant_nr,
+        membership.role.name,
+        membership.team,
+        membership.role.tenant_admin,
+        levels,
+        licensed,
     )

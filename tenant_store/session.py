@@ -23,7 +23,7 @@ from .sqlite_files import StoreDatabase
 class TenantSession:
     """Open with `Installation.open_session(nr)`; close it (or use `with`) when switching."""
 
-    def __init__(self, installation: Installation, tenant: TenantInfo):
+    def __init__(self, installation: Installation, tenant: TenantInfo, *, read_only: bool = False):
         self.installation = installation
         self.tenant = tenant
         self.paths = tenant.database_paths(installation.root)
@@ -39,8 +39,11 @@ class TenantSession:
         attachments = [(s, p) for s, p in self._files.items() if s != "main"]
         # Read-only here: a write transaction of one tenant must not lock the installation
         # database, or every tenant's writers would queue behind each other.
+        self.read_only = read_only
         self.db = StoreDatabase(
-            self.paths[MAIN_LOGICAL], attachments, read_only=frozenset({INSTALLATION_SCHEMA})
+            self.paths[MAIN_LOGICAL],
+            attachments,
+            read_only=frozenset(self._files) if read_only else frozenset({INSTALLATION_SCHEMA}),
         )
         try:
             self.db.connect()
@@ -76,6 +79,8 @@ class TenantSession:
     @contextmanager
     def transaction(self) -> Iterator[peewee.Database]:
         """A write transaction (BEGIN IMMEDIATE; nested calls become savepoints)."""
+        if self.read_only:
+            raise StoreError(_("Tenant {nr} is open for reading only.").format(nr=self.nr))
         with bound(self.db), self.db.atomic():
             yield self.db
 

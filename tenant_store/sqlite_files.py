@@ -44,7 +44,8 @@ class StoreDatabase(peewee.SqliteDatabase):
         # BEGIN IMMEDIATE reserves every writable attached file; read-only ones it leaves alone.
         self._read_only = read_only
         self._durable = durable
-        target = file_uri(main, self._mode) if main is not None else ":memory:"
+        main_mode = "ro" if "main" in read_only else self._mode
+        target = file_uri(main, main_mode) if main is not None else ":memory:"
         super().__init__(target, uri=True, timeout=timeout, lock_type="IMMEDIATE")
 
     @property

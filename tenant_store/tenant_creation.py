@@ -18,11 +18,12 @@ from .installation import Installation, TenantInfo, new_tenant_row, remove_tree
 from .logical import LOGICAL_DBS, MANIFEST_FILE, Logical, file_name, label
 from .manifest import Manifest, read_manifest, write_manifest
 from .migrations import SCHEMA_VERSIONS
+from .models.accounting import JournalEntry, JournalLine
 from .models.bookings import NumberCounter
 from .models.installation import Tenant
 from .routing import bound
 from .schema import create_database_file
-from .sqlite_files import backup_copy, fsync_dir, fsync_file, single_file
+from .sqlite_files import StoreDatabase, backup_copy, fsync_dir, fsync_file, single_file
 from .tenant_validation import (
     CheckedSpec,
     TenantSpec,
@@ -77,8 +78,12 @@ def _build(inst: Installation, spec: CheckedSpec, staging: Path, report: Progres
             backup_copy(inst.root / file_name(db), target, durable=False)
             if db == Logical.BOOKINGS:
                 _reset_counters(target)
+            if db == Logical.ACCOUNTING:
+                _clear_journal(target)
         else:
             create_database_file(db, target, durable=False).close()
+            if db == Logical.ACCOUNTING:
+                _copy_chart(inst.root / file_name(db), target)
     if spec.logo is not None:
         shutil.copyfile(spec.logo, staging / logo_file_name(spec.logo))
     write_manifest(staging, Manifest(spec.nr, spec.central))
@@ -99,6 +104,29 @@ def _reset_counters(path: Path) -> None:
     conn = single_file("main", path, durable=False)
     with bound(conn), conn.atomic():
         NumberCounter.delete().execute()
+    conn.close()
+
+
+def _clear_journal(path: Path) -> None:
+    """Own accounting starts with tenant 0's chart of accounts but none of its postings."""
+    conn = single_file("accounting", path, durable=False)
+    with bound(conn), conn.atomic():
+        JournalLine.delete().execute()
+        JournalEntry.delete().execute()
+    conn.close()
+
+
+def _copy_chart(source: Path, target: Path) -> None:
+    """Own accounting needs a chart of accounts even when tenant 0's file is not copied."""
+    conn = StoreDatabase(
+        None,
+        [("accounting", target), ("source", source)],
+        durable=False,
+        read_only=frozenset({"source"}),
+    )
+    conn.connect()
+    with conn.atomic():
+        conn.execute_sql('INSERT INTO accounting."account" SELECT * FROM source."account"')
     conn.close()
 
 

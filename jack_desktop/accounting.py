@@ -1,0 +1,235 @@
+"""Accounting: balanced journal entries, trial balance and account ledger of one tenant (R4).
+
+With central accounting the session's `accounting` schema is tenant 0's file: postings are
+written there, tagged with the tenant, in the same transaction as the change that caused them.
+Every tenant reads only the postings tagged with its own number; consolidation is elsewhere.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import peewee
+
+from tenant_store import TenantSession, ValidationError
+from tenant_store.i18n import _
+from tenant_store.installation import now
+from tenant_store.models.accounting import Account, JournalEntry, JournalLine
+from tenant_store.rights import Level
+
+from .money import format_money, parse_amount, to_cents
+
+
+@dataclass(frozen=True)
+class Line:
+    """One side of a posting as entered: an account with a debit or a credit amount."""
+
+    account: str
+    debit: Decimal | str | int = 0
+    credit: Decimal | str | int = 0
+    cost_centre: str = ""
+
+
+@dataclass(frozen=True)
+class Posting:
+    """A checked line in cents, ready to be written."""
+
+    account: str
+    debit_cents: int = 0
+    credit_cents: int = 0
+    cost_centre: str = ""
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    account: str
+    name: str
+    kind: str
+    debit_cents: int
+    credit_cents: int
+
+    @property
+    def balance_cents(self) -> int:
+        return self.debit_cents - self.credit_cents
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    entry_id: int
+    entry_date: date
+    reference: str
+    text: str
+    debit_cents: int
+    credit_cents: int
+    balance_cents: int
+
+
+def post_entry(
+    user: str,
+    session: TenantSession,
+    entry_date: date,
+    text: str,
+    lines: Sequence[Line],
+    reference: str = "",
+) -> JournalEntry:
+    """A manual journal entry; refused unless its lines balance."""
+    session.rights(user).require("accounting", Level.WRITE)
+    if not isinstance(entry_date, date):
+        raise ValidationError("entry_date", _("Enter the date of the entry."))
+    if not text.strip():
+        raise ValidationError("text", _("Enter a posting text."))
+    postings = [_checked_line(i, line) for i, line in enumerate(lines, 1)]
+    with session.transaction():
+        return write_entry(session, user, entry_date, text.strip(), postings, reference)
+
+
+def _checked_line(position: int, line: Line) -> Posting:
+    field = _("line {n}").format(n=position)
+    debit = parse_amount(f"{field} debit", line.debit)
+    credit = parse_amount(f"{field} credit", line.credit)
+    if (debit > 0) == (credit > 0):
+        raise ValidationError(field, _("Enter either a debit or a credit amount, not both."))
+    if not line.account.strip():
+        raise ValidationError(f"{field} account", _("Enter an account number."))
+    return Posting(line.account.strip(), to_cents(debit), to_cents(credit), line.cost_centre)
+
+
+def write_entry(
+    session: TenantSession,
+    user: str,
+    entry_date: date,
+    text: str,
+    postings: Sequence[Posting],
+    reference: str = "",
+) -> JournalEntry:
+    """Write a balanced entry for the session's tenant; the caller holds the transaction."""
+    _check_balanced(postings)
+    _check_accounts({p.account for p in postings})
+    entry = JournalEntry.create(
+        tenant_nr=session.nr,
+        entry_date=entry_date,
+        reference=reference,
+        text=text[:200],
+        created_by=user,
+        created_at=now(),
+    )
+    JournalLine.insert_many(
+        [
+            {
+                "entry": entry.id,
+                "account_number": p.account,
+                "debit_cents": p.debit_cents,
+                "credit_cents": p.credit_cents,
+                "cost_centre_code": p.cost_centre,
+            }
+            for p in postings
+        ]
+    ).execute()
+    return entry
+
+
+def _check_balanced(postings: Sequence[Posting]) -> None:
+    if len(postings) < 2:
+        raise ValidationError("lines", _("An entry needs at least two lines."))
+    debit = sum(p.debit_cents for p in postings)
+    credit = sum(p.credit_cents for p in postings)
+    if debit != credit:
+        raise ValidationError(
+            "lines",
+            _("The entry does not balance: debit {debit}, credit {credit}.").format(
+                debit=format_money(debit), credit=format_money(credit)
+            ),
+        )
+
+
+def _check_accounts(numbers: set[str]) -> None:
+    known = {a.number for a in Account.select(Account.number).where(Account.number.in_(numbers))}
+    unknown = sorted(numbers - known)
+    if unknown:
+        raise ValidationError(
+            "account",
+            _("Account {number} is not in the chart of accounts.").format(number=unknown[0]),
+        )
+
+
+def accounts(user: str, session: TenantSession) -> list[Account]:
+    """The chart of accounts the tenant posts to."""
+    session.rights(user).require("accounting", Level.READ)
+    with session.bound():
+        return list(Account.select().order_by(Account.number))
+
+
+def trial_balance(user: str, session: TenantSession) -> list[BalanceRow]:
+    """Debit and credit totals per account of this tenant's own postings."""
+    session.rights(user).require("accounting", Level.READ)
+    with session.bound():
+        return totals_by_account(JournalEntry.tenant_nr == session.nr)
+
+
+def totals_by_account(where: peewee.Expression) -> list[BalanceRow]:
+    """Totals per account of the postings matching `where` (bound to a session)."""
+    query = (
+        JournalLine.select(
+            JournalLine.account_number,
+            peewee.fn.SUM(JournalLine.debit_cents).alias("debit"),
+            peewee.fn.SUM(JournalLine.credit_cents).alias("credit"),
+        )
+        .join(JournalEntry)
+        .where(where)
+        .group_by(JournalLine.account_number)
+        .order_by(JournalLine.account_number)
+        .tuples()
+    )
+    names = {a.number: a for a in Account.select()}
+    return [
+        BalanceRow(number, *_account_label(names, number), debit, credit)
+        for number, debit, credit in query
+    ]
+
+
+def _account_label(names: dict[str, Account], number: str) -> tuple[str, str]:
+    account = names.get(number)
+    return (account.name, account.kind) if account else ("?", "")
+
+
+def account_ledger(
+    user: str,
+    session: TenantSession,
+    account: str,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[LedgerRow]:
+    """The postings of this tenant on one account, oldest first, with a running balance."""
+    session.rights(user).require("accounting", Level.READ)
+    if date_from and date_to and date_to < date_from:
+        raise ValidationError("date_to", _("The end date is before the start date."))
+    with session.bound():
+        _check_accounts({account})
+        where = (JournalEntry.tenant_nr == session.nr) & (JournalLine.account_number == account)
+        if date_from:
+            where &= JournalEntry.entry_date >= date_from
+        if date_to:
+            where &= JournalEntry.entry_date <= date_to
+        query = (
+            JournalLine.select(JournalLine, JournalEntry)
+            .join(JournalEntry)
+            .where(where)
+            .order_by(JournalEntry.entry_date, JournalEntry.id, JournalLine.id)
+        )
+        rows, balance = [], 0
+        for line in query:
+            balance += line.debit_cents - line.credit_cents
+            entry = line.entry
+            rows.append(
+                LedgerRow(
+                    entry.id,
+                    entry.entry_date,
+                    entry.reference,
+                    entry.text,
+                    line.debit_cents,
+                    line.credit_cents,
+                    balance,
+                )
+            )
+        return rows
