@@ -43,7 +43,8 @@ class TenantSession:
         self.db = StoreDatabase(
             self.paths[MAIN_LOGICAL],
             attachments,
-            read_only=frozenset(self._files) if read_only else frozenset({INSTALLATION_SCHEMA}),
+            read_only=frozenset({INSTALLATION_SCHEMA}),
+            query_only=read_only,
         )
         try:
             self.db.connect()

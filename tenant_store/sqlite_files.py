@@ -38,14 +38,17 @@ class StoreDatabase(peewee.SqliteDatabase):
         durable: bool = True,
         timeout: float = BUSY_TIMEOUT_S,
         read_only: frozenset[str] = frozenset(),
+        query_only: bool = False,
     ):
         self._mode = "rwc" if create else "rw"
         self._attachments = tuple((schema, Path(path)) for schema, path in attachments)
         # BEGIN IMMEDIATE reserves every writable attached file; read-only ones it leaves alone.
         self._read_only = read_only
         self._durable = durable
-        main_mode = "ro" if "main" in read_only else self._mode
-        target = file_uri(main, main_mode) if main is not None else ":memory:"
+        # Files stay writable for SQLite itself, so that a hot journal left by a crashed writer
+        # is rolled back on first read (mode=ro would fail); SQL writes are refused.
+        self._query_only = query_only
+        target = file_uri(main, self._mode) if main is not None else ":memory:"
         super().__init__(target, uri=True, timeout=timeout, lock_type="IMMEDIATE")
 
     @property
@@ -66,6 +69,8 @@ class StoreDatabase(peewee.SqliteDatabase):
             conn.execute(f'PRAGMA "{schema}".journal_mode = {journal}').fetchall()
             conn.execute(f'PRAGMA "{schema}".synchronous = {sync}')
         conn.execute("PRAGMA foreign_keys = ON")
+        if self._query_only:
+            conn.execute("PRAGMA query_only = 1")
         super()._add_conn_hooks(conn)
 
     def begin(self, lock_type: str | None = None) -> None:
