@@ -25,6 +25,7 @@ from tenant_store.updates import migrate, plan
 from tenant_store.users import add_user, grant
 
 from .data_dir import resolve_data_dir
+from .demo import build_demo, check_demo_target
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 BRANDING_OPTIONS = tuple(f for f in BRANDING_FIELDS if f != "logo_file")  # logo: --logo FILE
@@ -53,7 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     init = commands.add_parser("init", help=_("create the installation (tenant 0)"))
-    init.add_argument("--name", default="Hauptmandant")
+    kind = init.add_mutually_exclusive_group()
+    kind.add_argument("--name", default="Hauptmandant")
+    kind.add_argument(
+        "--demo",
+        action="store_true",
+        help=_("build a demo installation with tenants, users, customers and bookings"),
+    )
 
     tenant = commands.add_parser("tenant", help=_("list, show, create or edit tenants"))
     tenant_cmds = tenant.add_subparsers(dest="tenant_command", required=True, parser_class=_Parser)
@@ -128,6 +135,8 @@ def _print_tenants(inst: Installation, infos, as_json: bool) -> None:
 
 def cmd_init(args) -> int:
     root = resolve_data_dir(args.data_dir)
+    if args.demo:
+        return _init_demo(root)
     inst, created = Installation.init(root, name=args.name)
     inst.close()
     message = (
@@ -136,6 +145,24 @@ def cmd_init(args) -> int:
         else _("{root} is already an installation; nothing was changed.")
     )
     print(message.format(root=root))
+    return EXIT_OK
+
+
+def _init_demo(root: Path) -> int:
+    check_demo_target(root)  # refused before anything is printed or built
+    print(_("Building the demo installation in {root} ...").format(root=root), flush=True)
+    report = build_demo(root)
+    print(
+        _("Created the demo installation in {root} in {seconds:.1f} s.").format(
+            root=root, seconds=report.seconds
+        )
+    )
+    with Installation.open(root) as inst:
+        _print_tenants(inst, inst.tenants(), False)
+    print(report.summary())
+    print(_("Demo users (login, password, roles per tenant):"))
+    for user in report.users:
+        print(f"  {user.login:<10} {user.password:<15} {user.describe_roles()}")
     return EXIT_OK
 
 

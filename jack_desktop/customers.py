@@ -5,6 +5,7 @@ is shared with all, was created there, or is shared with that tenant. Outside th
 found or opened, and nothing tells which other tenants share it.
 """
 
+import gettext
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -13,7 +14,7 @@ import peewee
 import pycountry
 import schwifty
 
-from tenant_store import TenantSession, ValidationError
+from tenant_store import TenantInfo, TenantSession, ValidationError
 from tenant_store.i18n import _
 from tenant_store.installation import now
 from tenant_store.models.customers import Customer, CustomerSearch, CustomerShare, search_body
@@ -38,6 +39,21 @@ EDITABLE = (
     "birth_date",
     "iban",
     "notes",
+)
+SORTED_MATCHES = 2000
+# What a hit list shows; the editor reads the whole customer with get_customer.
+LISTED = (
+    Customer.id,
+    Customer.number,
+    Customer.kind,
+    Customer.first_name,
+    Customer.last_name,
+    Customer.company,
+    Customer.postcode,
+    Customer.city,
+    Customer.email,
+    Customer.phone,
+    Customer.owner_tenant,
 )
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -159,10 +175,13 @@ def visible_customer(session: TenantSession, customer_id: int) -> Customer:
     return customer
 
 
-def search_customers(
-    user: str, session: TenantSession, text: str, limit: int = 50
-) -> list[Customer]:
-    """Customers matching every word of `text` as a prefix, German spellings folded."""
+def search_customers(user: str, session: TenantSession, text: str, limit: int = 50) -> list[tuple]:
+    """Customers (LISTED fields) matching every word of `text` as a prefix, folded.
+
+    Up to SORTED_MATCHES matches come sorted by name. A broader query (a few letters typed into
+    a million customers) gives the first matches in customer-number order instead: sorting tens
+    of thousands of rows by name would make every keystroke wait, and typing on narrows it.
+    """
     session.rights(user).require("customers", Level.READ)
     query = prefix_query(text)
     if query is None:
@@ -171,11 +190,21 @@ def search_customers(
         matches = CustomerSearch.select(CustomerSearch.rowid).where(
             CustomerSearch.body.match(query)
         )
+        if matches.limit(SORTED_MATCHES + 1).count() > SORTED_MATCHES:
+            return list(
+                Customer.select(*LISTED)
+                .join(CustomerSearch, on=(CustomerSearch.rowid == Customer.id))
+                .where(CustomerSearch.body.match(query) & _visible(session))
+                .order_by(CustomerSearch.rowid)
+                .limit(limit)
+                .namedtuples()
+            )
         return list(
-            Customer.select()
+            Customer.select(*LISTED)
             .where(Customer.id.in_(matches) & _visible(session))
             .order_by(Customer.last_name, Customer.first_name, Customer.number)
             .limit(limit)
+            .namedtuples()
         )
 
 
@@ -210,3 +239,109 @@ def set_sharing(
         Customer.update(shared_with_all=shared_with is None, updated_at=now()).where(
             Customer.id == customer_id
         ).execute()
+
+
+# --- for the desktop client: paging, sharing choices, checks as you type ----------------------
+
+
+def list_customers(
+    user: str,
+    session: TenantSession,
+    text: str = "",
+    offset: int = 0,
+    limit: int = 200,
+    *,
+    after: tuple | None = None,
+) -> list[tuple]:
+    """A page of the visible customers (LISTED fields) matching `text`; empty text lists all.
+
+    Pages come in the order of `search_customers`: by name, or by customer number where the text
+    matches more than SORTED_MATCHES customers. `after` is the last row of the previous page: the
+    next page starts behind it, as fast deep in a million customers as on the first page (an
+    `offset` makes SQLite read and skip every row before it).
+    """
+    session.rights(user).require("customers", Level.READ)
+    query = prefix_query(text)
+    with session.bound():
+        if query is not None and _broad(query):
+            select = (
+                Customer.select(*LISTED)
+                .join(CustomerSearch, on=(CustomerSearch.rowid == Customer.id))
+                .where(CustomerSearch.body.match(query) & _visible(session))
+            )
+            keys: tuple = (CustomerSearch.rowid,)
+            start = (after.id,) if after else None
+        else:
+            select = Customer.select(*LISTED).where(_visible(session))
+            if query is not None:
+                matches = CustomerSearch.select(CustomerSearch.rowid).where(
+                    CustomerSearch.body.match(query)
+                )
+                select = select.where(Customer.id.in_(matches))
+            keys = (Customer.last_name, Customer.first_name, Customer.number)
+            start = (after.last_name, after.first_name, after.number) if after else None
+        if start is not None:
+            select = select.where(peewee.Tuple(*keys) > start)
+        return list(select.order_by(*keys).limit(limit).offset(offset).namedtuples())
+
+
+def _broad(query: str) -> bool:
+    """More than SORTED_MATCHES customers match the (FTS) `query`: too many to sort by name."""
+    matches = CustomerSearch.select(CustomerSearch.rowid).where(CustomerSearch.body.match(query))
+    return matches.limit(SORTED_MATCHES + 1).count() > SORTED_MATCHES
+
+
+def sharing_choices(session: TenantSession) -> list[TenantInfo]:
+    """The tenants that read this tenant's customers file, tenant 0 first (R8, R12).
+
+    Only these can be chosen to share a customer with; a tenant with its own customers file
+    gets just itself (there is nothing to share).
+    """
+    tenants = session.installation.tenants()
+    if session.nr != 0 and not session.tenant.central["customers"]:
+        return [t for t in tenants if t.nr == session.nr]
+    return [t for t in tenants if t.nr == 0 or t.central["customers"]]
+
+
+def sharing_of(user: str, session: TenantSession, customer_id: int) -> set[int] | None:
+    """With whom a customer is shared: None for all tenants, else the chosen tenant numbers.
+
+    Only the creating tenant may ask (R12: a tenant it is shared with must not learn with whom
+    else); the owner itself is always part of the set.
+    """
+    session.rights(user).require("customers", Level.READ)
+    customer = visible_customer(session, customer_id)
+    if customer.owner_tenant != session.nr:
+        raise ValidationError(
+            "sharing",
+            _("Sharing of this customer can only be changed in the tenant that created it."),
+        )
+    if customer.shared_with_all:
+        return None
+    with session.bound():
+        shares = CustomerShare.select(CustomerShare.tenant_nr).where(
+            CustomerShare.customer == customer_id
+        )
+        return {session.nr} | {share.tenant_nr for share in shares}
+
+
+def iban_problem(text: str) -> str | None:
+    """Why `text` is not a valid IBAN (the message `clean` would give), or None if it is."""
+    if not text.strip():
+        return None
+    try:
+        schwifty.IBAN(text)
+    except ValueError as exc:
+        return _("'{value}' is not a valid IBAN ({reason}).").format(
+            value=text.strip(), reason=exc
+        )
+    return None
+
+
+def country_names(lang: str = "de") -> list[tuple[str, str]]:
+    """(ISO code, name) of every country in `lang`, sorted by name as people look for it."""
+    names = gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True
+    )
+    pairs = [(c.alpha_2, names.gettext(c.name)) for c in pycountry.countries]
+    return sorted(pairs, key=lambda pair: fold(pair[1]))

@@ -55,6 +55,24 @@ def _customers_drop_search(db: StoreDatabase, schema: str) -> None:
     db.execute_sql(f'DROP TABLE "{schema}"."customer_search"')
 
 
+def _customers_search_index(prefix_option: str) -> Step:
+    """Rebuild the search index with or without FTS5 prefix indexes (same rows, same text)."""
+
+    def step(db: StoreDatabase, schema: str) -> None:
+        db.execute_sql(
+            f'CREATE VIRTUAL TABLE "{schema}"."customer_search_new" USING fts5 ("body"'
+            f"{prefix_option})"
+        )
+        db.execute_sql(
+            f'INSERT INTO "{schema}"."customer_search_new" (rowid, body) '
+            f'SELECT rowid, body FROM "{schema}"."customer_search"'
+        )
+        db.execute_sql(f'DROP TABLE "{schema}"."customer_search"')
+        db.execute_sql(f'ALTER TABLE "{schema}"."customer_search_new" RENAME TO "customer_search"')
+
+    return step
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         Logical.POSTAL,
@@ -69,6 +87,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         "customers: search index folded for German spellings",
         _customers_add_search,
         _customers_drop_search,
+    ),
+    Migration(
+        Logical.CUSTOMERS,
+        3,
+        "customers: prefix indexes for search as you type over a million customers",
+        _customers_search_index(", prefix='2 3'"),
+        _customers_search_index(""),
     ),
 )
 

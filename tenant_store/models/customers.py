@@ -46,7 +46,7 @@ class CustomerShare(Base):
 
 
 class CustomerSearch(FTS5Model, Base):
-    """Search index (schema v2): the folded text of each customer, rowid = customer id."""
+    """Search index (schema v2, prefixes v3): the folded text of each customer, rowid = customer id."""
 
     rowid = RowIDField()
     body = SearchField()
@@ -55,6 +55,9 @@ class CustomerSearch(FTS5Model, Base):
         database = ROUTER
         schema = schema_name(Logical.CUSTOMERS)
         table_name = "customer_search"
+        # Schema v3: prefixes of 2 and 3 characters are indexed, so that a short prefix is one
+        # index lookup instead of a merge of every term that starts with it.
+        options = {"prefix": "2 3"}
 
 
 SEARCHED_FIELDS = (

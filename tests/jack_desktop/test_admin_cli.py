@@ -237,6 +237,35 @@ def test_init_on_empty_dir_creates_then_second_init_changes_nothing(tmp_path):
     assert_unchanged(before, root)
 
 
+def test_init_demo_prints_tenants_and_users_who_can_log_in_and_is_refused_a_second_time(
+    tmp_path,
+):
+    from tenant_store.users import verify_password
+
+    root = tmp_path / "demo"
+    assert_invalid(run_cli(root, "init", "--demo", "--name", "X"), "--name", "--demo")
+    assert not root.exists()
+
+    rc, out, err = run_cli(root, "init", "--demo")
+
+    assert rc == 0, err
+    for name in ("Reisebüro Sonnenschein", "Sonnenschein Firmenreisen", "Gruppenreisen"):
+        assert name in out
+    assert re.search(r"\b300 customers\b", out), out
+    # "  login  password  0: role (team), 1: role (team)", one user per line
+    users = dict(re.findall(r"^ +([a-z][a-z0-9._-]+) +(\S+) +\d.*: \w+", out, re.MULTILINE))
+    assert {"admin", "mueller", "schmidt", "weber", "lehmann"} <= set(users), out
+    hashes = {login: stored for login, _name, stored in _user_rows(root)}
+    for login, password in users.items():
+        assert verify_password(password, hashes[login]), f"{login} cannot log in with {password}"
+
+    before = snapshot(root)
+    rc, out, err = run_cli(root, "init", "--demo")
+    assert rc == 1, err
+    assert "already an installation" in one_line(err)
+    assert_unchanged(before, root)
+
+
 def test_init_refuses_a_non_empty_folder_that_is_not_an_installation(tmp_path):
     root = tmp_path / "documents"
     root.mkdir()

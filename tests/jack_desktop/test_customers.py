@@ -180,3 +180,15 @@ def test_sharing_is_decided_by_the_creating_tenant(office):
     with office.open_session(1) as s1:
         set_sharing("anna", s1, customer.id, None)
     assert _find(office, 3, "teilweise") == ["Teilweise"]
+
+
+def test_a_broad_search_lists_by_number_and_a_narrow_one_by_name(office, monkeypatch):
+    """Sorting a huge match set by name would stall typing; a narrower query is sorted."""
+    import jack_desktop.customers as customers
+
+    for last in ("Zander", "Albers", "Maier", "Berger"):
+        _create(office, 0, last_name=last, city="Hamburg")
+    monkeypatch.setattr(customers, "SORTED_MATCHES", 3)
+    assert _find(office, 0, "hamb") == ["Zander", "Albers", "Maier", "Berger"]
+    monkeypatch.setattr(customers, "SORTED_MATCHES", 2000)
+    assert _find(office, 0, "hamb") == ["Albers", "Berger", "Maier", "Zander"]

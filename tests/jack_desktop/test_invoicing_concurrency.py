@@ -49,7 +49,8 @@ def _run_together(root: Path, customer: int, work: Path) -> list[tuple[int, str,
             assert time.monotonic() < deadline, "the workers did not get ready"
             time.sleep(0.01)
         go.touch()
-        return [(p.returncode, *p.communicate(timeout=RUN_TIMEOUT_S)) for p in procs]
+        outputs = [p.communicate(timeout=RUN_TIMEOUT_S) for p in procs]
+        return [(p.returncode, *output) for p, output in zip(procs, outputs, strict=True)]
     finally:
         for p in procs:
             if p.poll() is None:
