@@ -45,9 +45,14 @@ clean:
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # Domain messages: one gettext catalog (English msgids, German reference translation).
+# Qt strings of ui/: one Qt Linguist file, English source text, German translation.
 LOCALES := resources/locale
+QT_TS := resources/i18n/jack_de.ts
 translations: venv
 	$(BIN)/pybabel extract --no-location --sort-output -k _ -k N_ -k ngettext:1,2 \
 		--project "Jack Desktop" -o $(LOCALES)/jack.pot tenant_store jack_desktop
 	$(BIN)/pybabel update --no-fuzzy-matching -i $(LOCALES)/jack.pot -d $(LOCALES) -D jack
 	$(BIN)/pybabel compile --use-fuzzy -d $(LOCALES) -D jack
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find ui -name '*.py' | sort) \
+		-ts $(QT_TS)
+	$(BIN)/pyside6-lrelease $(QT_TS) -qm $(QT_TS:.ts=.qm)

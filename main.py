@@ -13,7 +13,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "user data folder; created on first start)",
     )
     parser.add_argument("--lang", help="de or en (default: the system language)")
-    parser.add_argument("--tenant", type=int, default=0, help="tenant to open")
+    parser.add_argument("--tenant", type=int, help="tenant to open (default: your last one)")
     return parser.parse_args(argv)
 
 

@@ -244,6 +244,8 @@ PREFIXES = [
     "sophie",
     "mia",
     "noah",
+    "paula",
+    "greta",
 ]
 
 

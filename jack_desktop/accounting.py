@@ -233,3 +233,80 @@ def account_ledger(
                 )
             )
         return rows
+
+
+@dataclass(frozen=True)
+class JournalLineRow:
+    """One line of a listed journal entry, with the account's name."""
+
+    account: str
+    account_name: str
+    debit_cents: int
+    credit_cents: int
+    cost_centre: str
+
+
+@dataclass(frozen=True)
+class JournalRow:
+    """A journal entry of this tenant with its lines, as the journal lists it."""
+
+    entry_id: int
+    entry_date: date
+    reference: str
+    text: str
+    created_by: str
+    lines: tuple[JournalLineRow, ...]
+
+    @property
+    def amount_cents(self) -> int:
+        """The entry's amount: the sum of its debits (equal to its credits)."""
+        return sum(line.debit_cents for line in self.lines)
+
+
+MAX_JOURNAL_PAGE = 1000
+
+
+def journal(
+    user: str, session: TenantSession, offset: int = 0, limit: int = 500
+) -> list[JournalRow]:
+    """One page of this tenant's journal entries with their lines, newest first."""
+    session.rights(user).require("accounting", Level.READ)
+    if offset < 0 or not 0 < limit <= MAX_JOURNAL_PAGE:
+        raise ValueError(f"bad journal page: offset {offset}, limit {limit}")
+    page = (
+        JournalEntry.select()
+        .where(JournalEntry.tenant_nr == session.nr)
+        .order_by(JournalEntry.entry_date.desc(), JournalEntry.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    with session.bound():
+        entries = list(page)
+        lines_of = _lines_of(page.select(JournalEntry.id))
+    return [
+        JournalRow(e.id, e.entry_date, e.reference, e.text, e.created_by, lines_of.get(e.id, ()))
+        for e in entries
+    ]
+
+
+def _lines_of(entry_ids: peewee.SelectQuery) -> dict[int, tuple[JournalLineRow, ...]]:
+    """The lines of the selected entries in entry order (session bound), with account names."""
+    names = dict(Account.select(Account.number, Account.name).tuples())
+    found: dict[int, list[JournalLineRow]] = {}
+    # A subquery, not a list of ids: a page of any size stays under SQLite's variable limit.
+    query = (
+        JournalLine.select()
+        .where(JournalLine.entry.in_(entry_ids))
+        .order_by(JournalLine.entry, JournalLine.id)
+    )
+    for line in query:
+        found.setdefault(line.entry_id, []).append(
+            JournalLineRow(
+                line.account_number,
+                names.get(line.account_number, "?"),
+                line.debit_cents,
+                line.credit_cents,
+                line.cost_centre_code,
+            )
+        )
+    return {entry_id: tuple(lines) for entry_id, lines in found.items()}

@@ -255,22 +255,23 @@ def list_customers(
 ) -> list[tuple]:
     """A page of the visible customers (LISTED fields) matching `text`; empty text lists all.
 
-    Pages come in the order of `search_customers`: by name, or by customer number where the text
-    matches more than SORTED_MATCHES customers. `after` is the last row of the previous page: the
-    next page starts behind it, as fast deep in a million customers as on the first page (an
+    Pages come in the order of `search_customers`: by name, or by customer id (number) where
+    more than SORTED_MATCHES customers match, also for an empty text (sorting a million names
+    would make the first page wait). `after` is the last row of the previous page: the next
+    page starts behind it, as fast deep in a million customers as on the first page (an
     `offset` makes SQLite read and skip every row before it).
     """
     session.rights(user).require("customers", Level.READ)
     query = prefix_query(text)
     with session.bound():
         if query is not None and _broad(query):
+            # The search index drives: its rows come in customer-id order, nothing to sort.
             select = (
                 Customer.select(*LISTED)
                 .join(CustomerSearch, on=(CustomerSearch.rowid == Customer.id))
                 .where(CustomerSearch.body.match(query) & _visible(session))
             )
             keys: tuple = (CustomerSearch.rowid,)
-            start = (after.id,) if after else None
         else:
             select = Customer.select(*LISTED).where(_visible(session))
             if query is not None:
@@ -279,8 +280,10 @@ def list_customers(
                 )
                 select = select.where(Customer.id.in_(matches))
             keys = (Customer.last_name, Customer.first_name, Customer.number)
-            start = (after.last_name, after.first_name, after.number) if after else None
-        if start is not None:
+            if query is None and select.limit(SORTED_MATCHES + 1).count() > SORTED_MATCHES:
+                keys = (Customer.id,)
+        if after is not None:
+            start = tuple(getattr(after, "id" if k.name == "rowid" else k.name) for k in keys)
             select = select.where(peewee.Tuple(*keys) > start)
         return list(select.order_by(*keys).limit(limit).offset(offset).namedtuples())
 
@@ -332,16 +335,20 @@ def iban_problem(text: str) -> str | None:
     try:
         schwifty.IBAN(text)
     except ValueError as exc:
-        return _("'{value}' is not a valid IBAN ({reason}).").format(
-            value=text.strip(), reason=exc
-        )
+        return _("'{value}' is not a valid IBAN ({reason}).").format(value=text.strip(), reason=exc)
     return None
 
 
 def country_names(lang: str = "de") -> list[tuple[str, str]]:
     """(ISO code, name) of every country in `lang`, sorted by name as people look for it."""
-    names = gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True
-    )
+    names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
     pairs = [(c.alpha_2, names.gettext(c.name)) for c in pycountry.countries]
     return sorted(pairs, key=lambda pair: fold(pair[1]))
+
+
+def iban_display(text: str) -> str:
+    """An IBAN in groups of four as printed ('DE89 3704 ...'); anything else unchanged."""
+    try:
+        return schwifty.IBAN(text).formatted if text.strip() else text
+    except ValueError:
+        return text

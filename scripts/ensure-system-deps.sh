@@ -8,7 +8,7 @@
 # command is printed and the script fails, so `make` stops with a clear message.
 set -euo pipefail
 
-# Direct link dependencies (readelf NEEDED) of PySide6-Essentials 6.12's Qt libraries
+# Direct link dependencies (readelf NEEDED) of PySide6-Essentials 6.11's Qt libraries
 # and of the offscreen + xcb platform plugins, mapped to packages with dpkg -S.
 # apt pulls the indirect ones (libxcb1's libxau6, libgl1's libglx0, ...).
 # Left out on purpose: libc6/libstdc++6/libgcc-s1/zlib1g/libzstd1 (every Debian/Ubuntu

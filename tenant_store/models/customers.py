@@ -46,7 +46,7 @@ class CustomerShare(Base):
 
 
 class CustomerSearch(FTS5Model, Base):
-    """Search index (schema v2, prefixes v3): the folded text of each customer, rowid = customer id."""
+    """Search index (v2; prefixes since v3): the folded text of a customer, rowid = its id."""
 
     rowid = RowIDField()
     body = SearchField()

@@ -121,3 +121,24 @@ def test_users_without_accounting_rights_are_refused(agency, nr):
                 _post(s, user=user)
             with pytest.raises(PermissionDenied):
                 trial_balance(user, s)
+
+
+def test_the_journal_lists_this_tenants_entries_newest_first_with_lines_in_pages(agency):
+    from jack_desktop.accounting import journal
+
+    with agency.open_session(1) as s1, agency.open_session(0) as s0:
+        _post(s0, text="Tenant 0 only")  # same central journal file, other tenant
+        for day in (3, 1, 2):
+            post_entry("otto", s1, date(2026, 11, day), f"Day {day}", RENT)
+        rows = journal("otto", s1)
+        assert [r.text for r in rows] == ["Day 3", "Day 2", "Day 1"]
+        first = rows[0]
+        assert [(x.account, x.debit_cents, x.credit_cents) for x in first.lines] == [
+            ("6310", 80_000, 0),
+            ("1800", 0, 80_000),
+        ]
+        assert first.lines[0].account_name and first.amount_cents == 80_000
+        assert [r.text for r in journal("otto", s1, offset=1, limit=1)] == ["Day 2"]
+        assert journal("otto", s1, offset=3) == []
+        with pytest.raises(PermissionDenied):
+            journal("bernd", s1)

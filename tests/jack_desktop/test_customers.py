@@ -192,3 +192,128 @@ def test_a_broad_search_lists_by_number_and_a_narrow_one_by_name(office, monkeyp
     assert _find(office, 0, "hamb") == ["Zander", "Albers", "Maier", "Berger"]
     monkeypatch.setattr(customers, "SORTED_MATCHES", 2000)
     assert _find(office, 0, "hamb") == ["Albers", "Berger", "Maier", "Zander"]
+
+
+# -- for the desktop client: paging, sharing choices, checks as you type ------------------------
+
+
+def _page_through(inst, nr, text="", limit=2, user="anna"):
+    """Every row of `list_customers`, page by page as the customer list fetches them."""
+    from jack_desktop.customers import list_customers
+
+    rows, after = [], None
+    with inst.open_session(nr) as session:
+        while True:
+            page = list_customers(user, session, text, limit=limit, after=after)
+            rows += page
+            if len(page) < limit:
+                return rows
+            after = page[-1]
+
+
+def test_list_customers_pages_by_name_without_gaps_or_repeats(office):
+    for first, last in (("Eva", "Meier"), ("Hans", "Müller"), ("Anna", "Meier"), ("Kurt", "Abel")):
+        _create(office, 0, first_name=first, last_name=last, city="Hamburg")
+    _create(office, 0, last_name="Zuletzt", city="Bremen")
+    rows = _page_through(office, 0)
+    assert [(r.last_name, r.first_name) for r in rows] == [
+        ("Abel", "Kurt"),
+        ("Meier", "Anna"),
+        ("Meier", "Eva"),
+        ("Müller", "Hans"),
+        ("Zuletzt", ""),
+    ]
+    assert [r.last_name for r in _page_through(office, 0, "hamb")] == [
+        "Abel",
+        "Meier",
+        "Meier",
+        "Müller",
+    ]
+    assert [r.last_name for r in _page_through(office, 0, "mül")] == ["Müller"]
+
+
+def test_list_customers_pages_a_broad_match_by_number(office, monkeypatch):
+    import jack_desktop.customers as customers
+
+    for last in ("Zander", "Albers", "Maier", "Berger", "Abel"):
+        _create(office, 0, last_name=last, city="Hamburg")
+    monkeypatch.setattr(customers, "SORTED_MATCHES", 3)
+    assert [r.last_name for r in _page_through(office, 0, "hamb")] == [
+        "Zander",
+        "Albers",
+        "Maier",
+        "Berger",
+        "Abel",
+    ]
+    assert [r.last_name for r in _page_through(office, 0, "")] == [  # empty text: all, too
+        "Zander",
+        "Albers",
+        "Maier",
+        "Berger",
+        "Abel",
+    ]
+
+
+def test_list_customers_keeps_r12_visibility_and_checks_rights(office):
+    from jack_desktop.customers import list_customers
+
+    _create(office, 0, last_name="Öffentlich")
+    _create(office, 0, last_name="Intern", shared_with=set())
+    assert [r.last_name for r in _page_through(office, 1)] == ["Öffentlich"]
+    assert [r.last_name for r in _page_through(office, 0)] == ["Intern", "Öffentlich"]
+    with office.open_session(1) as session:
+        assert list_customers("vera", session, "")  # a viewer may read
+        with pytest.raises(PermissionDenied):
+            list_customers("nobody", session, "")
+        assert list_customers("anna", session, "", offset=1) == []
+
+
+def test_sharing_choices_are_the_tenants_of_the_central_file(office):
+    from jack_desktop.customers import sharing_choices
+
+    with office.open_session(1) as session:
+        assert [t.nr for t in sharing_choices(session)] == [0, 1, 3]
+    with office.open_session(0) as session:
+        assert [t.nr for t in sharing_choices(session)] == [0, 1, 3]
+    with office.open_session(2) as session:  # own customers file
+        assert [t.nr for t in sharing_choices(session)] == [2]
+
+
+def test_sharing_of_is_told_only_to_the_creating_tenant(office):
+    from jack_desktop.customers import sharing_of
+
+    everyone = _create(office, 1, last_name="Alle")
+    some = _create(office, 1, last_name="Einige", shared_with={3})
+    with office.open_session(1) as session:
+        assert sharing_of("anna", session, everyone.id) is None
+        assert sharing_of("anna", session, some.id) == {1, 3}
+    with office.open_session(3) as session, pytest.raises(ValidationError) as error:
+        sharing_of("anna", session, some.id)  # R12: not even a tenant it is shared with
+    assert error.value.field == "sharing"
+
+
+def test_iban_problem_names_the_reason_and_accepts_valid_ibans():
+    from jack_desktop.customers import iban_problem
+
+    assert iban_problem("DE89 3704 0044 0532 0130 00") is None
+    assert iban_problem("") is None
+    problem = iban_problem("DE00 1234")
+    assert problem.startswith("'DE00 1234' is not a valid IBAN (")
+
+
+def test_iban_display_groups_a_valid_iban_in_fours():
+    from jack_desktop.customers import iban_display
+
+    assert iban_display("DE89370400440532013000") == "DE89 3704 0044 0532 0130 00"
+    assert iban_display("DE00 12") == "DE00 12"
+    assert iban_display("") == ""
+
+
+def test_country_names_are_german_and_sorted_for_people():
+    from jack_desktop.customers import country_names
+
+    names = dict(country_names("de"))
+    assert names["DE"] == "Deutschland" and names["AT"] == "Österreich"
+    ordered = [name for _code, name in country_names("de")]
+    assert ordered.index("Österreich") < ordered.index("Polen")  # Ö sorts as O
+    assert len(ordered) == 249

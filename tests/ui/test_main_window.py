@@ -1,32 +1,130 @@
-"""The plain main window shows the tenant it works in (R11)."""
+"""The main window: current tenant always visible, modules by right, switching replaces views."""
 
-from tenant_store import Installation, TenantSpec, create_tenant
+import pytest
+from PySide6.QtCore import Qt
+
+from jack_desktop.bookings import list_bookings
+from tenant_store.users import add_user, grant
 from ui.main_window import MainWindow
 
+from ..jack_desktop.agency import booked, build_agency
 
-def test_title_and_badge_name_the_current_tenant(qtbot, tmp_path):
-    inst, _ = Installation.init(tmp_path / "inst")
-    create_tenant(inst, TenantSpec(3, "Reisewelt Süd", branding={"colour": "#aa3300"}))
-    window = MainWindow(inst, inst.tenant(0))
+
+@pytest.fixture
+def agency(inst3):
+    build_agency(inst3)
+    grant(inst3, "bernd", 0, "clerk")
+    with inst3.open_session(0) as s0, inst3.open_session(1) as s1:
+        booked(s0, title="Kreta")
+        booked(s1, title="Island")
+    return inst3
+
+
+def _window(qtbot, inst, user, nr):
+    window = MainWindow(inst, user, nr)
     qtbot.addWidget(window)
-    assert window.windowTitle() == "Jack Desktop – Mandant 0 Hauptmandant"
-    window.show_tenant(inst.tenant(3))
-    assert window.windowTitle() == "Jack Desktop – Mandant 3 Reisewelt Süd"
-    assert "Reisewelt Süd" in window.badge.text() and "3" in window.badge.text()
-    assert "#aa3300" in window.badge.styleSheet()
-    assert window.tenants.rowCount() == 2
-    inst.close()
+    return window
 
 
-def test_first_start_creates_a_ready_installation(qtbot, tmp_path, monkeypatch):
+def _booking_titles(window):
+    view = window.view("bookings")
+    model = view.findChild(type(view.table.model())) if hasattr(view, "table") else None
+    rows = list_bookings(window.user, window.ctx.session)
+    return {r.booking.title for r in rows}, model
+
+
+def test_title_badge_and_dropdown_show_the_current_tenant_and_only_the_users_tenants(qtbot, agency):
+    window = _window(qtbot, agency, "bernd", 1)
+    assert window.windowTitle() == "Jack Desktop – Mandant 1 Reisebüro Nord – bernd"
+    assert "Reisebüro Nord" in window.badge.text() and "1" in window.badge.text()
+    boxed = [window.tenant_box.itemData(i) for i in range(window.tenant_box.count())]
+    assert boxed == [0, 1]  # bernd is a member of 0 and 1 only (R13)
+    window.close()
+
+
+def test_a_clerk_cannot_open_accounting_and_sees_why(qtbot, agency):
+    window = _window(qtbot, agency, "bernd", 1)
+    item = window.module_item("accounting")
+    assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert "no access" in item.toolTip()
+    assert window.open_module("accounting") is None
+    assert window.module_item("bookings").flags() & Qt.ItemFlag.ItemIsEnabled
+    window.close()
+
+
+def test_switching_replaces_title_badge_and_every_view(qtbot, agency):
+    window = _window(qtbot, agency, "anna", 0)
+    old_view = window.open_module("bookings")
+    assert _booking_titles(window)[0] == {"Kreta"}
+    window.switch_tenant(1)
+    assert window.windowTitle() == "Jack Desktop – Mandant 1 Reisebüro Nord – anna"
+    assert "Reisebüro Nord" in window.badge.text()
+    new_view = window.open_module("bookings")
+    assert new_view is not old_view
+    assert _booking_titles(window)[0] == {"Island"}
+    window.close()
+
+
+def test_double_click_in_tenant_management_switches(qtbot, agency, monkeypatch):
+    from ui.tenant_management import TenantManagementDialog
+
+    window = _window(qtbot, agency, "anna", 0)
+    dialog = TenantManagementDialog.for_context(window.ctx, window)
+    dialog.switch_requested.connect(window.switch_tenant)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "2")
+    rect = dialog.table.visualItemRect(dialog.table.item(row, 1))
+    # A real double-click is a press followed by a double-click event on the same cell.
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.ctx.nr == 2
+    assert window.windowTitle().startswith("Jack Desktop – Mandant 2 Süd Reisen GmbH")
+    window.close()
+
+
+def test_unread_notes_show_on_the_module_entry(qtbot, agency):
+    from jack_desktop.notes import send_note
+
+    add_user(agency, "carl", "Carl", "geheim123")
+    grant(agency, "carl", 1, "clerk")
+    with agency.open_session(1) as s:
+        send_note("anna", s, "user", "Rückruf Müller", to="carl")
+    window = _window(qtbot, agency, "carl", 1)
+    assert window.module_item("notes").text().endswith("(1)")
+    window.close()
+
+
+def test_first_start_builds_the_demo_and_opens_the_users_tenant(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
+    from tenant_store import Installation
     from ui import app as app_module
 
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    monkeypatch.setattr(app_module, "log_in", lambda inst: "becker")  # a clerk in tenant 2 only
+    monkeypatch.setattr(app_module, "install_error_handler", lambda: None)  # pytest-qt's stays
     assert app_module.run(data_dir=str(tmp_path / "new"), lang="en") == 0
     assert Installation.is_installation(tmp_path / "new")
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow):
-            assert widget.windowTitle().startswith("Jack Desktop – Mandant 0")
-            widget.close()
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert windows and windows[-1].windowTitle().startswith("Jack Desktop – Mandant 2 ")
+    for window in windows:
+        window.close()
+
+
+def test_an_unexpected_error_is_shown_plainly_and_logged(qtbot, monkeypatch, tmp_path):
+    import sys
+
+    from ui import app as app_module
+
+    shown = []
+    monkeypatch.setattr(app_module.QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(app_module.platformdirs, "user_log_dir", lambda *a, **k: str(tmp_path))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    app_module.install_error_handler()
+    try:
+        raise RuntimeError("disk on fire")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert "disk on fire" in shown[0] and "errors.log" in shown[0]
+    assert "Traceback" in (tmp_path / "errors.log").read_text()

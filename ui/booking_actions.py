@@ -1,0 +1,203 @@
+"""The status buttons of a booking: book, invoice, record a payment, cancel (with credit note).
+
+Each is enabled only in the status where the service allows it and with write access to
+bookings; a disabled button says why in its tooltip. The services still decide: a refusal is
+shown with their message.
+"""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from jack_desktop.bookings import STATUS_LABELS, confirm_booking
+from jack_desktop.invoicing import cancel_booking, invoice_booking
+from jack_desktop.money import format_money
+from tenant_store import StoreError
+from tenant_store.i18n import _
+from tenant_store.models.bookings import Booking, Invoice
+from tenant_store.rights import Level
+
+from .context import TenantContext
+from .errors import show_error
+from .optional_date import date_text
+from .payment_dialog import PaymentDialog
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask a yes/no question (its own function so tests can answer it)."""
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class BookingActions(QWidget):
+    """Status, invoices and open amount of a booking, with the buttons that move it on."""
+
+    done = Signal(str)  # an action succeeded: what happened, for the editor to show and reload
+
+    def __init__(self, ctx: TenantContext, before: Callable[[], bool], parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.before = before  # saves pending edits first; False stops the action
+        self.booking: Booking | None = None
+        self.open_cents = 0
+        self.may_write = ctx.rights.can("bookings", Level.WRITE)
+        self.status = QLabel()
+        self.status.setObjectName("bookingStatus")
+        self.status.setStyleSheet("font-weight: bold;")
+        self.invoices = QLabel()
+        self.invoices.setObjectName("invoices")
+        self.invoices.setWordWrap(True)
+        self.book_button = self._button(self.tr("&Book"), self.book)
+        self.invoice_button = self._button(self.tr("&Invoice"), self.invoice)
+        self.pay_button = self._button(self.tr("Record &payment…"), self.record_payment)
+        self.cancel_button = self._button(self.tr("Cance&l booking…"), self.cancel)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for button in self.buttons():
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.status)
+        top.addSpacing(16)
+        top.addWidget(self.invoices, 1)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        self.show_booking(None, [], 0)
+
+    def _button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def buttons(self) -> list[QPushButton]:
+        """The action buttons in their order (for the dialog's tab order)."""
+        return [self.book_button, self.invoice_button, self.pay_button, self.cancel_button]
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def show_booking(self, booking: Booking | None, invoices: list[Invoice], open_cents: int):
+        """Show the booking's status and invoices and enable what is possible now."""
+        self.booking, self.open_cents = booking, open_cents
+        if booking is None:
+            self.status.setText(self.tr("Status: new (not saved yet)"))
+        else:
+            self.status.setText(
+                self.tr("Status: {status}").format(status=_(STATUS_LABELS[booking.status]))
+            )
+        self.invoices.setText(self._invoices_text(invoices))
+        self._enable()
+
+    def _invoices_text(self, invoices: list[Invoice]) -> str:
+        parts = []
+        for invoice in invoices:
+            text = self.tr("Invoice {number} of {date}: {amount}")
+            if invoice.kind == "credit":
+                text = self.tr("Credit note {number} of {date}: {amount}")
+            parts.append(
+                text.format(
+                    number=invoice.number,
+                    date=date_text(invoice.issued_on),
+                    amount=format_money(invoice.total_cents),
+                )
+            )
+        if invoices:
+            parts.append(self.tr("open: {amount}").format(amount=format_money(self.open_cents)))
+        return " · ".join(parts)
+
+    def _enable(self) -> None:
+        status = self.booking.status if self.booking else None
+        reasons = {
+            self.book_button: None
+            if status == "offer"
+            else self.tr("Only an offer can be booked."),
+            self.invoice_button: None
+            if status == "booked"
+            else self.tr("Only a booked booking can be invoiced."),
+            self.pay_button: self._payment_reason(status),
+            self.cancel_button: None
+            if status in ("offer", "booked", "invoiced")
+            else self.tr("This booking is cancelled already."),
+        }
+        for button, reason in reasons.items():
+            if not self.may_write:
+                reason = self.tr("You may read bookings in tenant {nr} but not change them.")
+                reason = reason.format(nr=self.ctx.nr)
+            elif self.booking is None:
+                reason = self.tr("Save the booking first.")
+            button.setEnabled(reason is None)
+            button.setToolTip(reason or "")
+
+    def _payment_reason(self, status: str | None) -> str | None:
+        if status != "invoiced":
+            return self.tr("Only an invoiced booking can be paid.")
+        if self.open_cents <= 0:
+            return self.tr("Nothing is open on this booking.")
+        return None
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _ready(self) -> bool:
+        return self.booking is not None and self.before()
+
+    def book(self) -> None:
+        """Offer -> booked."""
+        if not self._ready():
+            return
+        try:
+            confirm_booking(self.ctx.user, self.ctx.session, self.booking.number)
+        except StoreError as exc:
+            show_error(self, exc)
+            return
+        self.done.emit(self.tr("Booking {number} is booked.").format(number=self.booking.number))
+
+    def invoice(self) -> None:
+        """Invoice the booked booking; the message names the new invoice number."""
+        if not self._ready():
+            return
+        try:
+            invoice = invoice_booking(self.ctx.user, self.ctx.session, self.booking.number)
+        except StoreError as exc:
+            show_error(self, exc)
+            return
+        self.done.emit(
+            self.tr("Invoice {invoice} issued for {amount}.").format(
+                invoice=invoice.number, amount=format_money(invoice.total_cents)
+            )
+        )
+
+    def record_payment(self) -> None:
+        """Ask for the amount received and record it."""
+        if not self._ready():
+            return
+        dialog = PaymentDialog(self.ctx, self.booking.number, self.open_cents, self)
+        if dialog.exec() != PaymentDialog.DialogCode.Accepted or dialog.payment is None:
+            return
+        self.done.emit(
+            self.tr("Payment of {amount} recorded.").format(
+                amount=format_money(dialog.payment.amount_cents)
+            )
+        )
+
+    def cancel(self) -> None:
+        """Cancel after asking; an invoiced booking gets a credit note."""
+        if self.booking is None:
+            return
+        number = self.booking.number
+        question = self.tr("Cancel booking {number}? This cannot be undone.").format(number=number)
+        if self.booking.status == "invoiced":
+            question += " " + self.tr("The invoice is reversed by a credit note.")
+        if not confirm(self, self.tr("Cancel booking"), question) or not self.before():
+            return
+        try:
+            credit = cancel_booking(self.ctx.user, self.ctx.session, number)
+        except StoreError as exc:
+            show_error(self, exc)
+            return
+        text = self.tr("Booking {number} is cancelled.").format(number=number)
+        if credit is not None:
+            text += " " + self.tr("Credit note {credit} issued.").format(credit=credit.number)
+        self.done.emit(text)

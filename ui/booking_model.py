@@ -1,0 +1,130 @@
+"""Table model of booking rows: the booking list (fetched page by page) and a customer's history."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from jack_desktop.bookings import STATUS_LABELS, BookingRow
+from jack_desktop.money import format_money
+from tenant_store import StoreError
+from tenant_store.i18n import _
+
+from .optional_date import dates_text
+
+PAGE = 200
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# A function giving `limit` rows from `offset` on (the service, with the filters bound).
+Fetch = Callable[[int, int], list[BookingRow]]
+Index = QModelIndex | QPersistentModelIndex
+
+
+class BookingTableModel(QAbstractTableModel):
+    """Booking rows: number, customer, title, travel dates, status, total."""
+
+    NUMBER, CUSTOMER, TITLE, DATES, STATUS, TOTAL = range(6)
+    failed = Signal(object)  # a StoreError while fetching more rows on scrolling
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[BookingRow] = []
+        self._fetch: Fetch | None = None
+        self._complete = True
+        self._headers = [
+            self.tr("Number"),
+            self.tr("Customer"),
+            self.tr("Title"),
+            self.tr("Travel dates"),
+            self.tr("Status"),
+            self.tr("Total"),
+        ]
+
+    # -- filling ------------------------------------------------------------------------------
+
+    def load(self, fetch: Fetch) -> None:
+        """Show the first page of `fetch`; further pages follow as the view scrolls down.
+
+        Raises the service's StoreError (the old rows are kept then).
+        """
+        first = fetch(0, PAGE)
+        self.beginResetModel()
+        self._fetch, self.rows, self._complete = fetch, first, len(first) < PAGE
+        self.endResetModel()
+
+    def show_rows(self, rows: list[BookingRow]) -> None:
+        """Show exactly these rows (a customer's booking history)."""
+        self.beginResetModel()
+        self._fetch, self.rows, self._complete = None, list(rows), True
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and not self._complete
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+        if parent.isValid() or self._complete or self._fetch is None:
+            return
+        try:
+            more = self._fetch(len(self.rows), PAGE)
+        except StoreError as exc:
+            self._complete = True
+            self.failed.emit(exc)
+            return
+        self._complete = len(more) < PAGE
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @property
+    def complete(self) -> bool:
+        """True when every matching booking is loaded."""
+        return self._complete
+
+    def number(self, row: int) -> int:
+        """The booking number shown in `row`."""
+        return self.rows[row].booking.number
+
+    def row_of(self, number: int) -> int | None:
+        """The row showing booking `number`, if loaded."""
+        return next((i for i, r in enumerate(self.rows) if r.booking.number == number), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if section in (self.NUMBER, self.TOTAL) else None
+        return None
+
+    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (
+            self.NUMBER,
+            self.TOTAL,
+        ):
+            return RIGHT
+        return None
+
+    def _text(self, row: BookingRow, column: int) -> str:
+        booking = row.booking
+        if column == self.NUMBER:
+            return str(booking.number)
+        if column == self.CUSTOMER:
+            return row.customer_name
+        if column == self.TITLE:
+            return booking.title
+        if column == self.DATES:
+            return dates_text(booking.travel_from, booking.travel_to)
+        if column == self.STATUS:
+            return _(STATUS_LABELS[booking.status])
+        return format_money(row.price_cents)

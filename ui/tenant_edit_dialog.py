@@ -1,0 +1,201 @@
+"""Editing a tenant: name, address, colours, logo and booking range; central options read-only (R3).
+
+The central/own choices are shown, disabled, with the store's reason, so an administrator sees
+what the tenant shares without being offered a change the store would refuse.
+"""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tenant_store import CENTRAL_OPTIONS, Installation, TenantInfo, ValidationError
+from tenant_store.logical import label
+from tenant_store.number_ranges import set_booking_range
+from tenant_store.tenant_edit import fixed_reason, update_tenant
+from tenant_store.tenant_validation import check_name
+
+from .errors import show_error
+from .tenant_wizard.central_page import capitalised
+from .tenant_wizard.range_page import number_box, proposed_range, range_problem
+from .tenant_wizard.widgets import BrandingForm, ErrorLabel, set_tab_chain, with_error
+
+
+class TenantEditDialog(QDialog):
+    """Change one tenant. `tenant_changed(nr)` is emitted after a successful save."""
+
+    tenant_changed = Signal(int)
+
+    def __init__(self, inst: Installation, nr: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.inst = inst
+        self.info: TenantInfo = inst.tenant(nr)
+        self._tenants = inst.tenant_ranges()
+        self.setWindowTitle(
+            self.tr("Edit tenant {nr} \u2013 {name}").format(nr=nr, name=self.info.name)
+        )
+        self.name = QLineEdit(self.info.name, self)
+        self.name_error = ErrorLabel(self)
+        self.branding_form = BrandingForm(self)
+        self.branding_form.set_branding(self.info.branding)
+        self.first = number_box(self)
+        self.last = number_box(self)
+        self.first.setValue(self.info.booking_range[0])
+        self.last.setValue(self.info.booking_range[1])
+        self.propose = QPushButton(self.tr("Propose a free &range"), self)
+        self.propose.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.range_error = ErrorLabel(self)
+        self.central_boxes: list[QCheckBox] = []
+        self.reason = QLabel(fixed_reason(), self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self._build_layout()
+        self._connect()
+        self._note_current_logo()
+        set_tab_chain(
+            self.name,
+            *self.branding_form.focus_chain(),
+            self.first,
+            self.last,
+            self.propose,
+            *self.buttons.buttons(),
+        )
+        self._check()
+        self.resize(860, 620)
+        self.name.setFocus()
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("Number:"), QLabel(str(self.info.nr), self))
+        name_label = QLabel(self.tr("Na&me:"), self)
+        name_label.setBuddy(self.name)
+        form.addRow(name_label, with_error(self.name, self.name_error))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._range_group(), 1)
+        bottom.addWidget(self._central_group(), 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.branding_form)
+        layout.addLayout(bottom)
+        layout.addWidget(self.buttons)
+
+    def _range_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Booking numbers"), self)
+        form = QFormLayout(group)
+        first_label = QLabel(self.tr("&First number:"), group)
+        first_label.setBuddy(self.first)
+        last_label = QLabel(self.tr("Last n&umber:"), group)
+        last_label.setBuddy(self.last)
+        form.addRow(first_label, self.first)
+        form.addRow(last_label, self.last)
+        form.addRow("", with_error(self.propose, self.range_error))
+        return group
+
+    def _central_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Central databases (fixed at creation)"), self)
+        layout = QVBoxLayout(group)
+        for db in CENTRAL_OPTIONS:
+            box = QCheckBox(capitalised(label(db)), group)
+            box.setChecked(self.info.central[db.value])
+            box.setEnabled(False)
+            box.setToolTip(fixed_reason())
+            self.central_boxes.append(box)
+            layout.addWidget(box)
+        self.reason.setWordWrap(True)
+        layout.addWidget(self.reason)
+        layout.addStretch(1)
+        return group
+
+    def _connect(self) -> None:
+        self.name.textChanged.connect(self._check)
+        self.branding_form.changed.connect(self._check)
+        self.first.valueChanged.connect(self._check)
+        self.last.valueChanged.connect(self._check)
+        self.propose.clicked.connect(self._propose)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def _note_current_logo(self) -> None:
+        """The logo field stays empty to keep the current logo; say which one that is."""
+        current = self.info.branding.get("logo_file") or ""
+        if current:
+            self.branding_form.logo.path_edit.setPlaceholderText(
+                self.tr("Keep the current logo ({file})").format(file=current)
+            )
+
+    # -- checking and saving --------------------------------------------------------------------
+
+    def booking_range(self) -> tuple[int, int]:
+        return self.first.value(), self.last.value()
+
+    def _propose(self) -> None:
+        first, last = proposed_range(self.info.nr, self.info.shares_booking_numbers, self._tenants)
+        self.first.setValue(first)
+        self.last.setValue(last)
+
+    def _check(self) -> bool:
+        """Live checks with the store's messages; Save is enabled only when all pass."""
+        try:
+            check_name(self.name.text())
+            name_message = ""
+        except ValidationError as exc:
+            name_message = exc.message
+        self.name_error.show_message(name_message)
+        range_message = range_problem(
+            self.info.nr, self.booking_range(), self.info.shares_booking_numbers, self._tenants
+        )
+        self.range_error.show_message(range_message)
+        ok = not name_message and not range_message and self.branding_form.problem() is None
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+        return ok
+
+    def accept(self) -> None:
+        if not self._check():
+            return
+        try:
+            self._save()
+        except ValidationError as exc:
+            self._show_beside_field(exc)
+            return
+        except Exception as exc:  # I/O or store trouble: a message, never a traceback
+            show_error(self, exc)
+            return
+        self.tenant_changed.emit(self.info.nr)
+        super().accept()
+
+    def _save(self) -> None:
+        # The range first: it is the one check that can still fail (numbers issued meanwhile),
+        # and failing before anything else changed leaves the tenant as it was.
+        if self.booking_range() != self.info.booking_range:
+            set_booking_range(self.inst, self.info.nr, self.booking_range())
+        self.info = update_tenant(
+            self.inst,
+            self.info.nr,
+            name=self.name.text(),
+            branding=self.branding_form.branding(),
+            logo=self.branding_form.logo.path(),
+        )
+
+    def _show_beside_field(self, exc: ValidationError) -> None:
+        if exc.field == "name":
+            self.name_error.show_message(exc.message)
+        elif exc.field == "booking range":
+            self.range_error.show_message(exc.message)
+        elif self.branding_form.owns(exc.field):
+            self.branding_form.show_problem(exc)
+        else:
+            show_error(self, exc)
