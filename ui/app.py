@@ -34,10 +34,6 @@ def install_translators(app: QApplication, lang: str) -> None:
             app.installTranslator(translator)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def open_installation(data_dir: str | None) -> Installation:
     """The installation in the data folder; a newcomer's first start builds the demo."""
     root = resolve_data_dir(data_dir)
@@ -45,7 +41,7 @@ def open_installation(data_dir: str | None) -> Installation:
         # README "Demo installation": the first start shows a working office.
         run_with_progress(
             None,
-            _tr("Preparing the demo installation…"),
+            QCoreApplication.translate("App", "Preparing the demo installation…"),
             lambda progress: build_demo(root, progress=progress),
         )
     # Opens it; also finishes an interrupted `init` or explains a wrong folder.
@@ -88,9 +84,9 @@ def install_error_handler() -> None:
         QMessageBox.critical(
             None,
             "Jack Desktop",
-            _tr("An unexpected error occurred: {error}\n\nDetails were written to {log}.").format(
-                error=exc, log=log
-            ),
+            QCoreApplication.translate(
+                "App", "An unexpected error occurred: {error}\n\nDetails were written to {log}."
+            ).format(error=exc, log=log),
         )
 
     sys.excepthook = handle

@@ -1,6 +1,6 @@
 """The main window: the current tenant always visible (R11, R14), modules by right (R13, R15)."""
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -184,7 +184,12 @@ class MainWindow(QMainWindow):
             self.placeholder.setText(self.tr("You have no module in this tenant."))
             self.stack.setCurrentWidget(self.placeholder)
         else:
-            self.module_list.setCurrentRow(first_open)
+            # After the window is painted: it appears at once, the first list right after.
+            QTimer.singleShot(0, self, lambda: self._open_first(first_open))
+
+    def _open_first(self, row: int) -> None:
+        if self.module_list.currentRow() < 0:
+            self.module_list.setCurrentRow(row)
 
     def module_item(self, key: str) -> QListWidgetItem:
         """The list entry of a module (tests and the unread count use it)."""

@@ -3,7 +3,6 @@
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from jack_desktop.cross_search import Hit, search_everywhere
 from tenant_store import StoreError
 
 from .errors import show_error
@@ -29,7 +28,7 @@ class SearchField(QLineEdit):
         self.results.setObjectName("crossTenantResults")
         self.results.setWindowFlags(Qt.WindowType.Popup)
         self.results.itemActivated.connect(self._chosen)
-        self.hits: list[Hit] = []
+        self.hits: list = []  # jack_desktop.cross_search.Hit
 
     def focus_search(self) -> None:
         """Ctrl+K: jump to the field with its text selected."""
@@ -41,6 +40,9 @@ class SearchField(QLineEdit):
         text = self.text().strip()
         if not text:
             return
+        # Imported on first use: start-up only pays for what the first window shows.
+        from jack_desktop.cross_search import search_everywhere
+
         inst, user = self.window_.installation, self.window_.user
         try:
             self.hits = run_with_progress(
