@@ -10,7 +10,19 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
-@pytest.mark.parametrize("script", ["bench_tenant_create.py", "bench_session_open.py"])
+SCRIPTS = [
+    "bench_tenant_create.py",
+    "bench_session_open.py",
+    "bench_customer_search.py",
+    "bench_cross_search.py",
+    "bench_invoicing.py",
+    "bench_consolidation.py",
+    "bench_startup.py",
+    "bench_tenant_switch.py",
+]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
 def test_benchmark_runs_and_reports_figures(script):
     result = subprocess.run(
         [sys.executable, str(BENCH / script), "--quick"],
