@@ -6,8 +6,9 @@ Goal: `consolidated_trial_balance` in tenant 0 takes at most 1 s.
 journal, tagged with the tenant) and 10 keep their own (read through read-only sessions). Each
 tenant gets 20,000 journal entries of two lines (a posting: debit one account, credit another),
 written straight into the journal in one transaction per tenant, spread over 12 accounts and a
-year. Tenant 0 has postings of its own too. For scale, a raw baseline runs the same grouping as
-plain SQL on tenant 0's journal (central tenants only).
+year, with the totals per account that `write_entry` keeps in step. Tenant 0 has postings of its
+own too. For scale, a raw baseline sums tenant 0's journal lines with one GROUP BY in plain SQL
+(central tenants only): what the consolidation would cost without the totals.
 
 Run:  cd /work/main && PYTHONPATH=. .venv/bin/python bench/bench_consolidation.py [--quick]
 Prints the figures, PASS/FAIL against the goal, and ends with one JSON line of the figures.
@@ -25,7 +26,7 @@ from bench_common import in_temp_folder, print_header, report_figures
 
 from jack_desktop.consolidation import consolidated_trial_balance
 from tenant_store import Installation, TenantSpec, create_tenant
-from tenant_store.models.accounting import JournalEntry, JournalLine
+from tenant_store.models.accounting import AccountBalance, JournalEntry, JournalLine
 from tenant_store.users import add_user, grant
 
 GOAL_S = 1.0
@@ -46,13 +47,16 @@ def _fill(session, count: int, rng: random.Random) -> None:
         first = (
             JournalEntry.select(JournalEntry.id).order_by(JournalEntry.id.desc()).scalar()
         ) or 0
-        entries, lines = [], []
+        entries, lines, totals = [], [], {}
         for i in range(first + 1, first + count + 1):
             debit, credit = rng.choice(PAIRS)
             cents = rng.randint(100, 500_000)
             day = start + timedelta(days=rng.randrange(365))
             entries.append((i, session.nr, day, f"RE {i}", "Buchung", "bench", stamp))
             lines += [(i, debit, cents, 0, ""), (i, credit, 0, cents, "")]
+            for account, side in ((debit, 0), (credit, 1)):
+                pair = totals.setdefault(account, [0, 0])
+                pair[side] += cents
         for chunk in range(0, len(entries), 5000):
             JournalEntry.insert_many(
                 entries[chunk : chunk + 5000],
@@ -76,6 +80,14 @@ def _fill(session, count: int, rng: random.Random) -> None:
                     JournalLine.credit_cents,
                     JournalLine.cost_centre_code,
                 ],
+            ).execute()
+        # What write_entry keeps in step line by line, added up once here.
+        for account, (debit, credit) in totals.items():
+            AccountBalance.insert(
+                tenant_nr=session.nr,
+                account_number=account,
+                debit_cents=debit,
+                credit_cents=credit,
             ).execute()
 
 

@@ -15,7 +15,7 @@ import peewee
 from tenant_store import TenantSession, ValidationError
 from tenant_store.i18n import _
 from tenant_store.installation import now
-from tenant_store.models.accounting import Account, JournalEntry, JournalLine
+from tenant_store.models.accounting import Account, AccountBalance, JournalEntry, JournalLine
 from tenant_store.rights import Level
 
 from .money import format_money, parse_amount, to_cents
@@ -126,7 +126,29 @@ def write_entry(
             for p in postings
         ]
     ).execute()
+    _add_to_balances(session.nr, postings)
     return entry
+
+
+def _add_to_balances(tenant_nr: int, postings: Sequence[Posting]) -> None:
+    """Keep the totals per account in step with the journal (same transaction)."""
+    for p in postings:
+        (
+            AccountBalance.insert(
+                tenant_nr=tenant_nr,
+                account_number=p.account,
+                debit_cents=p.debit_cents,
+                credit_cents=p.credit_cents,
+            )
+            .on_conflict(
+                conflict_target=[AccountBalance.tenant_nr, AccountBalance.account_number],
+                update={
+                    AccountBalance.debit_cents: AccountBalance.debit_cents + p.debit_cents,
+                    AccountBalance.credit_cents: AccountBalance.credit_cents + p.credit_cents,
+                },
+            )
+            .execute()
+        )
 
 
 def _check_balanced(postings: Sequence[Posting]) -> None:
@@ -164,21 +186,19 @@ def trial_balance(user: str, session: TenantSession) -> list[BalanceRow]:
     """Debit and credit totals per account of this tenant's own postings."""
     session.rights(user).require("accounting", Level.READ)
     with session.bound():
-        return totals_by_account(JournalEntry.tenant_nr == session.nr)
+        return balances_of(session.nr)
 
 
-def totals_by_account(where: peewee.Expression) -> list[BalanceRow]:
-    """Totals per account of the postings matching `where` (bound to a session)."""
+def balances_of(tenant_nr: int) -> list[BalanceRow]:
+    """Totals per account of one tenant's postings (bound to a session)."""
     query = (
-        JournalLine.select(
-            JournalLine.account_number,
-            peewee.fn.SUM(JournalLine.debit_cents).alias("debit"),
-            peewee.fn.SUM(JournalLine.credit_cents).alias("credit"),
+        AccountBalance.select(
+            AccountBalance.account_number,
+            AccountBalance.debit_cents,
+            AccountBalance.credit_cents,
         )
-        .join(JournalEntry)
-        .where(where)
-        .group_by(JournalLine.account_number)
-        .order_by(JournalLine.account_number)
+        .where(AccountBalance.tenant_nr == tenant_nr)
+        .order_by(AccountBalance.account_number)
         .tuples()
     )
     names = {a.number: a for a in Account.select()}

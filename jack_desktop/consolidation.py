@@ -8,16 +8,14 @@ are included, and the others are never opened.
 
 from dataclasses import dataclass, field
 
-import peewee
-
 from tenant_store import TenantSession
 from tenant_store.errors import NotHere
 from tenant_store.i18n import _
 from tenant_store.logical import Logical
-from tenant_store.models.accounting import Account, JournalEntry, JournalLine
+from tenant_store.models.accounting import Account, AccountBalance
 from tenant_store.rights import Level, rights_of
 
-from .accounting import BalanceRow, totals_by_account
+from .accounting import BalanceRow, balances_of
 
 
 @dataclass
@@ -64,21 +62,19 @@ def consolidated_trial_balance(user: str, session: TenantSession) -> Consolidati
     for tenant in readable:
         if tenant.nr not in central:
             with inst.open_session(tenant.nr, read_only=True) as own, own.bound():
-                per_tenant[tenant.nr] = totals_by_account(JournalEntry.tenant_nr == tenant.nr)
+                per_tenant[tenant.nr] = balances_of(tenant.nr)
     return _combine([(t.nr, t.name) for t in readable], per_tenant, names)
 
 
 def _central_balances(tenant_nrs: list[int]) -> dict[int, list[BalanceRow]]:
     query = (
-        JournalLine.select(
-            JournalEntry.tenant_nr,
-            JournalLine.account_number,
-            peewee.fn.SUM(JournalLine.debit_cents),
-            peewee.fn.SUM(JournalLine.credit_cents),
+        AccountBalance.select(
+            AccountBalance.tenant_nr,
+            AccountBalance.account_number,
+            AccountBalance.debit_cents,
+            AccountBalance.credit_cents,
         )
-        .join(JournalEntry)
-        .where(JournalEntry.tenant_nr.in_(tenant_nrs))
-        .group_by(JournalEntry.tenant_nr, JournalLine.account_number)
+        .where(AccountBalance.tenant_nr.in_(tenant_nrs))
         .tuples()
     )
     result: dict[int, list[BalanceRow]] = {nr: [] for nr in tenant_nrs}

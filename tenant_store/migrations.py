@@ -73,6 +73,25 @@ def _customers_search_index(prefix_option: str) -> Step:
     return step
 
 
+def _accounting_add_balances(db: StoreDatabase, schema: str) -> None:
+    db.execute_sql(
+        f'CREATE TABLE "{schema}"."account_balance" ("tenant_nr" INTEGER NOT NULL, '
+        '"account_number" VARCHAR(8) NOT NULL, "debit_cents" INTEGER NOT NULL, '
+        '"credit_cents" INTEGER NOT NULL, PRIMARY KEY ("tenant_nr", "account_number"))'
+    )
+    db.execute_sql(
+        f'INSERT INTO "{schema}"."account_balance" '
+        "(tenant_nr, account_number, debit_cents, credit_cents) "
+        "SELECT e.tenant_nr, l.account_number, SUM(l.debit_cents), SUM(l.credit_cents) "
+        f'FROM "{schema}"."journal_line" l JOIN "{schema}"."journal_entry" e '
+        "ON e.id = l.entry_id GROUP BY e.tenant_nr, l.account_number"
+    )
+
+
+def _accounting_drop_balances(db: StoreDatabase, schema: str) -> None:
+    db.execute_sql(f'DROP TABLE "{schema}"."account_balance"')
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         Logical.POSTAL,
@@ -94,6 +113,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         "customers: prefix indexes for search as you type over a million customers",
         _customers_search_index(", prefix='2 3'"),
         _customers_search_index(""),
+    ),
+    Migration(
+        Logical.ACCOUNTING,
+        2,
+        "accounting: totals per tenant and account for fast trial balances",
+        _accounting_add_balances,
+        _accounting_drop_balances,
     ),
 )
 

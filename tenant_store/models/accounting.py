@@ -31,4 +31,20 @@ class JournalLine(Base):
     cost_centre_code = peewee.CharField(default="")
 
 
-MODELS = (Account, JournalEntry, JournalLine)
+class AccountBalance(Base):
+    """Debit and credit totals per tenant and account (schema v2).
+
+    Written in the same transaction as every journal line, so a trial balance or a
+    consolidation reads a few hundred rows instead of summing millions of lines.
+    """
+
+    tenant_nr = peewee.IntegerField()
+    account_number = peewee.CharField(max_length=8)
+    debit_cents = CentsField(default=0)
+    credit_cents = CentsField(default=0)
+
+    class Meta:
+        primary_key = peewee.CompositeKey("tenant_nr", "account_number")
+
+
+MODELS = (Account, JournalEntry, JournalLine, AccountBalance)

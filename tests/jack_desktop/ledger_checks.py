@@ -23,6 +23,21 @@ def unbalanced_entries(tenant_nr: int | None = None) -> list[int]:
     return [row.entry_id for row in query]
 
 
+def journal_totals(tenant_nr: int) -> dict[str, int]:
+    """Balance per account summed from the journal lines themselves (bound to a session)."""
+    query = (
+        JournalLine.select(
+            JournalLine.account_number,
+            peewee.fn.SUM(JournalLine.debit_cents - JournalLine.credit_cents),
+        )
+        .join(JournalEntry)
+        .where(JournalEntry.tenant_nr == tenant_nr)
+        .group_by(JournalLine.account_number)
+        .tuples()
+    )
+    return dict(query)
+
+
 def check_invoices_and_postings(inst: Installation, nr: int) -> set[int]:
     """Assert the invoicing invariants of tenant `nr`; returns the invoiced booking numbers."""
     with inst.open_session(nr, read_only=True) as session, session.bound():

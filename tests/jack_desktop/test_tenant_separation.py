@@ -21,7 +21,7 @@ from tenant_store import Installation, PermissionDenied, TenantSpec, ValidationE
 from tenant_store.rights import DEFAULT_ROLES, MODULES, Level
 from tenant_store.users import add_user, grant
 
-from .ledger_checks import unbalanced_entries
+from .ledger_checks import journal_totals, unbalanced_entries
 
 TENANTS = (0, 1, 2, 3)
 CENTRAL_CUSTOMERS = {0, 1, 3}
@@ -195,9 +195,12 @@ def _check_invariants(world):
             assert unbalanced_entries() == []
     consolidation = consolidated_trial_balance("anna", world.sessions[0])
     for nr in TENANTS:
-        own = {r.account: r.balance_cents for r in trial_balance("anna", world.sessions[nr])}
+        session = world.sessions[nr]
+        own = {r.account: r.balance_cents for r in trial_balance("anna", session)}
         column = {r.account: r.balance(nr) for r in consolidation.rows if nr in r.debit_cents}
-        assert own == column, f"tenant {nr}'s column differs from its own trial balance"
+        with session.bound():
+            journal = journal_totals(nr)
+        assert own == column == journal, f"tenant {nr}: trial balance, consolidation, journal"
     for row in consolidation.rows:
         assert row.total_balance_cents == sum(row.balance(nr) for nr in TENANTS)
 
