@@ -5,8 +5,9 @@ file and tenant 0's accounting file (a multi-file commit). The service `invoice_
 on N booked bookings (margin scheme: five journal lines each). The raw baseline, in the same run
 and on a copy of the same files, writes the same rows with plain sqlite3 in one transaction per
 invoice over the same two attached files with the same durability (rollback journal,
-synchronous=FULL): the counter update, the invoice, the journal entry, its five lines and the
-booking's status. Reported: invoices per second for both, and the ratio of the times.
+synchronous=FULL): the counter update, the invoice, the journal entry, its five lines, the
+totals of their five accounts and the booking's status. Reported: invoices per second for
+both, and the ratio of the times.
 
 Run:  cd /work/main && PYTHONPATH=. .venv/bin/python bench/bench_invoicing.py [--quick]
 Prints the figures and ends with one JSON line of the figures.
@@ -90,6 +91,13 @@ def _time_raw(bookings: Path, accounting: Path, numbers: list[int]) -> float:
             "INSERT INTO accounting.journal_line (entry_id, account_number, debit_cents, "
             "credit_cents, cost_centre_code) VALUES (?, ?, ?, ?, '')",
             [(entry, *line) for line in LINES],
+        )
+        conn.executemany(
+            "INSERT INTO accounting.account_balance (tenant_nr, account_number, debit_cents, "
+            "credit_cents) VALUES (1, ?, ?, ?) ON CONFLICT (tenant_nr, account_number) DO UPDATE "
+            "SET debit_cents = debit_cents + excluded.debit_cents, "
+            "credit_cents = credit_cents + excluded.credit_cents",
+            LINES,
         )
         conn.execute("UPDATE booking SET status = 'invoiced' WHERE id = ?", booking_id)
         conn.execute("COMMIT")
