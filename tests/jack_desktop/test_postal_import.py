@@ -79,3 +79,16 @@ def test_importing_needs_the_base_data_write_right(admins, tmp_path):
         import_postal_codes("bernd", s1, path)  # clerks read base data only
     with admins.open_session(1) as s1, s1.bound():
         assert not PostalCode.select().where(PostalCode.code == "85999").exists()
+
+
+def test_a_file_the_size_of_the_full_german_list_imports_at_once(admins, tmp_path):
+    """GeoNames' DE.txt has about 16,000 lines; all of them go in one transaction."""
+    path = tmp_path / "DE.txt"
+    path.write_text(
+        "".join(LINE.format(code=f"{n:05d}", place=f"Ort {n}") for n in range(1000, 17000)),
+        encoding="utf-8",
+    )
+    with admins.open_session(0) as s0:
+        result = import_postal_codes("anna", s0, path)
+        assert result.lines == 16_000
+        assert town_for_postcode(s0, "16999") == "Ort 16999"
