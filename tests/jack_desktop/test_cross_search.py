@@ -4,10 +4,11 @@ from datetime import date
 
 import pytest
 
+from jack_desktop import cross_search
 from jack_desktop.bookings import create_booking
 from jack_desktop.cross_search import Hit, search_everywhere
 from jack_desktop.customers import create_customer
-from tenant_store import TenantSpec, create_tenant
+from tenant_store import Logical, TenantSpec, create_tenant
 from tenant_store.models.tickets import Ticket
 from tenant_store.users import add_user, grant
 
@@ -32,15 +33,21 @@ def office(inst3):
 
 @pytest.fixture
 def opened(office, monkeypatch):
-    """The tenants opened from now on, in order."""
+    """The tenants opened from now on (by a session or a reader), in order."""
     numbers = []
-    original = type(office).open_session
+    original_session = type(office).open_session
 
-    def recording(self, nr, **kwargs):
+    def recording_session(self, nr, **kwargs):
         numbers.append(nr)
-        return original(self, nr, **kwargs)
+        return original_session(self, nr, **kwargs)
 
-    monkeypatch.setattr(type(office), "open_session", recording)
+    class RecordingReader(cross_search.TenantReader):
+        def __init__(self, root, tenant, attach=()):
+            numbers.append(tenant.nr)
+            super().__init__(root, tenant, attach)
+
+    monkeypatch.setattr(type(office), "open_session", recording_session)
+    monkeypatch.setattr(cross_search, "TenantReader", RecordingReader)
     return numbers
 
 
@@ -168,3 +175,116 @@ def test_in_a_central_file_every_tenant_keeps_its_share_of_customers(office):
 def test_empty_text_finds_nothing_and_opens_nothing(office, opened, text):
     assert search_everywhere("anna", office, text) == []
     assert opened == []
+
+
+@pytest.fixture
+def readers(office, monkeypatch):
+    """Every reader opened from now on: (tenant, its files by logical database)."""
+    opened = []
+
+    class RecordingReader(cross_search.TenantReader):
+        def __init__(self, root, tenant, attach=()):
+            super().__init__(root, tenant, attach)
+            opened.append((tenant.nr, dict(self.paths)))
+
+    monkeypatch.setattr(cross_search, "TenantReader", RecordingReader)
+    return opened
+
+
+def test_a_search_touches_no_file_of_a_tenant_the_user_cannot_read(office, readers):
+    _customer(office, 0, "Sommer", first_name="Otto")
+    search_everywhere("otto", office, "sommer")
+    assert readers
+    hidden = [office.tenant_dir(nr) for nr in (2, 3)]
+    for _nr, paths in readers:
+        assert not [p for p in paths.values() for folder in hidden if folder in p.parents]
+        # Only what a search reads: bookings, customers, tickets; never accounting or notes.
+        assert set(paths) <= {Logical.BOOKINGS, Logical.CUSTOMERS, Logical.TICKETS}
+
+
+def test_customers_are_matched_once_per_customers_file(office, monkeypatch):
+    """Tenants 0, 1 and 3 share one customers file, tenant 2 has its own: two lookups."""
+    matched = []
+    original = cross_search._match_customers
+
+    def counting(reader, search):
+        matched.append(reader.paths[Logical.CUSTOMERS])
+        return original(reader, search)
+
+    monkeypatch.setattr(cross_search, "_match_customers", counting)
+    search_everywhere("anna", office, "sommer")
+    assert sorted(map(str, matched)) == sorted(
+        str(office.tenant(nr).database_paths(office.root)[Logical.CUSTOMERS]) for nr in (0, 2)
+    )
+
+
+def _bookings_found(inst, text, limit) -> list[int]:
+    hits = search_everywhere("anna", inst, text, limit=limit)
+    return [h.key for h in hits if h.kind == "booking"]
+
+
+@pytest.mark.parametrize("max_ids", [cross_search.MAX_CUSTOMER_IDS, 0])
+@pytest.mark.parametrize("workers", [cross_search.WORKERS, 1])
+def test_the_newest_bookings_are_found_by_title_customer_and_number(
+    office, monkeypatch, max_ids, workers
+):
+    """Whichever arm finds a booking, and however few hits are asked for, the newest win.
+
+    max_ids 0: the customers' matches run inside the bookings query (very common words).
+    """
+    monkeypatch.setattr(cross_search, "MAX_CUSTOMER_IDS", max_ids)
+    monkeypatch.setattr(cross_search, "WORKERS", workers)
+    kurz = _customer(office, 2, "Kurz").customer
+    other = _customer(office, 2, "Lang").customer
+    matching = []
+    for customer, title in [
+        (other, "Kurzurlaub"),
+        (kurz, "Rom"),
+        (kurz, "Paris"),
+        (other, "Wien"),
+        (other, "Kurztrip"),
+        (kurz, "Wien"),
+        (other, "Kurz mal weg"),
+        (other, "Berlin"),
+    ]:
+        number = _booking(office, 2, customer.id, title)
+        if customer == kurz or title.startswith("Kurz"):
+            matching.append(number)
+    newest = sorted(matching, reverse=True)
+    for limit in range(2, 9):
+        # Within the tenant the kinds take turns: bookings, the customer Kurz, bookings...
+        assert _bookings_found(office, "kurz", limit) == newest[: limit - 1], limit
+    # A number prefix (through the number index) next to a title with those digits (scan).
+    prefix = str(min(matching))[:5]
+    nord = _customer(office, 1, "Nord").customer
+    numbered = _booking(office, 1, nord.id, f"Gruppe {prefix}")
+    every = [h.key for h in search_everywhere("anna", office, prefix) if h.kind == "booking"]
+    assert every[0] == numbered and len(every) == 9  # tenant 1 first, then all of tenant 2
+    assert every[1:] == sorted(every[1:], reverse=True) and all(
+        str(n).startswith(prefix) for n in every[1:]
+    )
+    assert _bookings_found(office, prefix, 4) == [numbered, *sorted(every[1:], reverse=True)[:3]]
+
+
+def test_the_title_scan_stops_only_where_older_bookings_cannot_count(office):
+    """The bookings query alone (no sharing out): exactly the newest `limit` of all arms."""
+    kurz = _customer(office, 2, "Kurz").customer
+    other = _customer(office, 2, "Lang").customer
+    titles = ["Kurzurlaub", "Rom", "Kurztrip", "Paris", "Wien", "Kurz mal weg", "Bonn", "Rom"]
+    numbers = {}
+    for i, title in enumerate(titles):
+        customer = kurz if i % 3 else other
+        numbers[_booking(office, 2, customer.id, title)] = (customer == kurz) or "Kurz" in title
+    matching = sorted((n for n, hit in numbers.items() if hit), reverse=True)
+    info = office.tenant(2)
+    with cross_search.TenantReader(office.root, info, [Logical.CUSTOMERS]) as reader:
+        for limit in range(1, len(titles) + 1):
+            search = cross_search._Search({2: info.name}, "kurz", limit)
+            ids = cross_search._customer_ids(reader, search)
+            for statement, slots in [
+                (search.bookings_by_ids, {"customer_ids": ids}),
+                (search.bookings_by_match, {}),
+            ]:
+                sql, params = cross_search._bind(statement, slots)
+                rows = reader.db.execute_sql(sql, params).fetchall()
+                assert [row[0] for row in rows] == matching[:limit], (limit, statement)
