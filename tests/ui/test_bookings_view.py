@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QSpinBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QSpinBox, QWidget
 
 from jack_desktop.bookings import create_booking, get_booking, services_of, travellers_of
 from jack_desktop.invoicing import invoice_booking, invoices_of
@@ -71,7 +71,7 @@ def edit_cell(qtbot, table, row: int, column: int, value) -> None:
     """Edit one cell the way a user does: open its editor, enter the value, press Return."""
     table.setCurrentCell(row, column)
     table.editItem(table.item(row, column))
-    editor = QApplication.focusWidget()
+    editor = _cell_editor(qtbot, table)
     if isinstance(editor, QComboBox):
         editor.setCurrentIndex(editor.findData(value))
     elif isinstance(editor, QDateEdit):
@@ -81,13 +81,24 @@ def edit_cell(qtbot, table, row: int, column: int, value) -> None:
     else:
         editor.selectAll()
         qtbot.keyClicks(editor, value)
-    press(qtbot)
-
-
-def press(qtbot, key=Qt.Key.Key_Return) -> None:
-    """Press a key in the focused widget; a cell editor commits in a queued call, so wait."""
-    qtbot.keyClick(QApplication.focusWidget(), key)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
     QApplication.processEvents()
+
+
+def _cell_editor(qtbot, table) -> QWidget:
+    """The editor the delegate opened; the offscreen platform may not move the focus to it."""
+
+    def opened():
+        return [
+            w
+            for w in table.viewport().findChildren(QWidget)
+            if w.isVisible() and w.parent() is table.viewport()
+        ]
+
+    qtbot.waitUntil(lambda: bool(opened()))
+    editor = opened()[-1]
+    editor.setFocus()
+    return editor
 
 
 def click(qtbot, button) -> None:
@@ -219,14 +230,16 @@ def test_a_booking_with_two_service_lines_is_created_through_the_editor(qtbot, c
     )
     click(qtbot, editor.services.edit_buttons[0])  # Add service: a package for the travel dates
     services = editor.services
-    qtbot.keyClicks(QApplication.focusWidget(), "Hotel Sol")
-    press(qtbot)
+    description = _cell_editor(qtbot, services)
+    qtbot.keyClicks(description, "Hotel Sol")
+    qtbot.keyClick(description, Qt.Key.Key_Return)
+    QApplication.processEvents()
     edit_cell(qtbot, services, 0, 1, "TUI")
     edit_cell(qtbot, services, 0, 5, 2)
     edit_cell(qtbot, services, 0, 6, "500,00")
     edit_cell(qtbot, services, 0, 7, "440")
     click(qtbot, services.edit_buttons[0])
-    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.keyClick(_cell_editor(qtbot, services), Qt.Key.Key_Escape)
     edit_cell(qtbot, services, 1, 0, "flight")
     edit_cell(qtbot, services, 1, 6, "300")
     assert editor.total.text().startswith("Total: 1.300,00\N{NO-BREAK SPACE}€")
@@ -250,7 +263,7 @@ def test_an_amount_that_is_none_is_shown_and_keeps_save_disabled(qtbot, context)
     editor = open_editor(qtbot, ctx, customer_id=new_customer(ctx.session))
     assert editor.save_button.isEnabled()
     click(qtbot, editor.services.edit_buttons[0])
-    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.keyClick(_cell_editor(qtbot, editor.services), Qt.Key.Key_Escape)
     edit_cell(qtbot, editor.services, 0, 6, "12,345")
     assert not editor.save_button.isEnabled()
     assert editor.messages["services"].text().startswith("Service 1: 12.345 has more than two")
@@ -264,8 +277,10 @@ def test_travellers_need_a_last_name(qtbot, context):
     editor = open_editor(qtbot, ctx, customer_id=new_customer(ctx.session))
     rows_before = editor.travellers.rowCount()
     click(qtbot, editor.travellers.edit_buttons[0])
-    qtbot.keyClicks(QApplication.focusWidget(), "Eva")  # the first name, no last name
-    press(qtbot)
+    first_name = _cell_editor(qtbot, editor.travellers)
+    qtbot.keyClicks(first_name, "Eva")  # the first name, no last name
+    qtbot.keyClick(first_name, Qt.Key.Key_Return)
+    QApplication.processEvents()
     assert editor.travellers.rowCount() == rows_before + 1
     assert not editor.save_button.isEnabled()
     assert "enter the last name" in editor.messages["travellers"].text()
