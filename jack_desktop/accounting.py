@@ -5,7 +5,7 @@ written there, tagged with the tenant, in the same transaction as the change tha
 Every tenant reads only the postings tagged with its own number; consolidation is elsewhere.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -13,10 +13,11 @@ from decimal import Decimal
 import peewee
 
 from tenant_store import TenantSession, ValidationError
+from tenant_store.errors import NotHere
 from tenant_store.i18n import _
 from tenant_store.installation import now
 from tenant_store.models.accounting import Account, AccountBalance, JournalEntry, JournalLine
-from tenant_store.rights import Level
+from tenant_store.rights import Level, rights_of
 
 from .money import format_money, parse_amount, to_cents
 
@@ -276,6 +277,7 @@ class JournalRow:
     text: str
     created_by: str
     lines: tuple[JournalLineRow, ...]
+    tenant_nr: int = 0  # whose posting it is: tenant 0's journal holds the central ones (R4)
 
     @property
     def amount_cents(self) -> int:
@@ -303,10 +305,121 @@ def journal(
     with session.bound():
         entries = list(page)
         lines_of = _lines_of(page.select(JournalEntry.id))
-    return [
-        JournalRow(e.id, e.entry_date, e.reference, e.text, e.created_by, lines_of.get(e.id, ()))
-        for e in entries
-    ]
+    return [_journal_row(e, lines_of) for e in entries]
+
+
+def _journal_row(e: JournalEntry, lines_of: dict[int, tuple[JournalLineRow, ...]]) -> JournalRow:
+    return JournalRow(
+        e.id, e.entry_date, e.reference, e.text, e.created_by, lines_of.get(e.id, ()), e.tenant_nr
+    )
+
+
+JOURNAL_CHUNK = 1000
+
+
+def iter_journal(
+    user: str,
+    session: TenantSession,
+    tenants: Sequence[int] | None = None,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    chunk: int = JOURNAL_CHUNK,
+) -> Iterator[JournalRow]:
+    """Journal entries with their lines, oldest first (by date, then entry), read in chunks.
+
+    For printing a journal of any length: keyset pagination (continue after the last date and
+    id read) costs the same per chunk however far into the journal it is, holds only `chunk`
+    entries in memory, and keeps no read transaction open between chunks, so writers are not
+    blocked while pages are drawn. `tenants` (default: the session's own) may name, in tenant
+    0 only, the tenants with central accounting whose postings are in tenant 0's journal (R4);
+    the user needs read access to accounting in each. Rights are checked on the call, before
+    the first entry is asked for.
+    """
+    session.rights(user).require("accounting", Level.READ)
+    if not 0 < chunk <= MAX_JOURNAL_PAGE:
+        raise ValueError(f"bad journal chunk: {chunk}")
+    if date_from and date_to and date_to < date_from:
+        raise ValidationError("date_to", _("The end date is before the start date."))
+    where = JournalEntry.tenant_nr.in_(_journal_tenants(user, session, tenants))
+    if date_from:
+        where &= JournalEntry.entry_date >= date_from
+    if date_to:
+        where &= JournalEntry.entry_date <= date_to
+    return _journal_chunks(session, where, chunk)
+
+
+def _journal_tenants(user: str, session: TenantSession, tenants: Sequence[int] | None) -> list[int]:
+    numbers = sorted(set(tenants)) if tenants is not None else [session.nr]
+    if numbers != [session.nr] and session.nr != 0:
+        raise NotHere(_("Other tenants' postings are listed in tenant 0 only."))
+    with session.bound():
+        for nr in numbers:
+            if nr != session.nr:
+                rights_of(user, nr).require("accounting", Level.READ)
+    return numbers
+
+
+ENTRY_COLUMNS = (
+    JournalEntry.id,
+    JournalEntry.entry_date,
+    JournalEntry.reference,
+    JournalEntry.text,
+    JournalEntry.created_by,
+)
+LINE_COLUMNS = (
+    JournalLine.entry,
+    JournalLine.account_number,
+    JournalLine.debit_cents,
+    JournalLine.credit_cents,
+    JournalLine.cost_centre_code,
+)
+
+
+def _journal_chunks(
+    session: TenantSession, where: peewee.Expression, chunk: int
+) -> Iterator[JournalRow]:
+    # Plain tuples, not model instances: building those is most of the time of reading a
+    # long journal.
+    with session.bound():
+        names = dict(Account.select(Account.number, Account.name).tuples())
+    after = None
+    while True:
+        condition = where
+        if after is not None:  # a row value: an index on the entry date could serve it
+            condition &= peewee.Tuple(JournalEntry.entry_date, JournalEntry.id) > after
+        page = (
+            JournalEntry.select(*ENTRY_COLUMNS, JournalEntry.tenant_nr)
+            .where(condition)
+            .order_by(JournalEntry.entry_date, JournalEntry.id)
+            .limit(chunk)
+            .tuples()
+        )
+        # Bound only while reading: the caller's code runs between chunks, maybe in another
+        # tenant's session, and must not find the models routed here.
+        with session.bound():
+            entries = list(page)
+            lines = _chunk_lines([e[0] for e in entries], names)
+        if not entries:
+            return
+        for entry_id, *fields, tenant_nr in entries:
+            yield JournalRow(entry_id, *fields, lines.get(entry_id, ()), tenant_nr)
+        after = peewee.Tuple(entries[-1][1], entries[-1][0])
+
+
+def _chunk_lines(ids: list[int], names: dict[str, str]) -> dict[int, tuple[JournalLineRow, ...]]:
+    """The lines of the entries `ids` (one chunk, well under SQLite's variable limit)."""
+    found: dict[int, list[JournalLineRow]] = {}
+    query = (
+        JournalLine.select(*LINE_COLUMNS)
+        .where(JournalLine.entry.in_(ids))
+        .order_by(JournalLine.entry, JournalLine.id)
+        .tuples()
+    )
+    for entry_id, account, debit, credit, cost_centre in query:
+        row = JournalLineRow(account, names.get(account, "?"), debit, credit, cost_centre)
+        found.setdefault(entry_id, []).append(row)
+    return {entry_id: tuple(rows) for entry_id, rows in found.items()}
 
 
 def _lines_of(entry_ids: peewee.SelectQuery) -> dict[int, tuple[JournalLineRow, ...]]:

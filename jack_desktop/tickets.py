@@ -253,6 +253,17 @@ def list_tickets(
         )
 
 
+def get_ticket(user: str, session: TenantSession, ticket_id: int) -> Ticket:
+    """One ticket of this ticket file (R7: not in a sub-tenant whose tickets are central)."""
+    session.rights(user).require("tickets", Level.READ)
+    _refuse_if_central_elsewhere(session)
+    with session.bound():
+        ticket = Ticket.get_or_none(Ticket.id == ticket_id)
+    if ticket is None:
+        raise ValidationError("ticket", _("There is no ticket {id}.").format(id=ticket_id))
+    return ticket
+
+
 def reconcile(user: str, session: TenantSession) -> Reconciliation:
     """Tickets without booking, bookings whose flights and tickets disagree, duplicate numbers."""
     session.rights(user).require("tickets", Level.READ)

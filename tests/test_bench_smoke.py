@@ -19,6 +19,7 @@ SCRIPTS = [
     "bench_consolidation.py",
     "bench_startup.py",
     "bench_tenant_switch.py",
+    "bench_journal_pdf.py",
 ]
 
 

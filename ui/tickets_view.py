@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from jack_desktop.money import format_money, to_cents
 from jack_desktop.tickets import (
     Reconciliation,
+    get_ticket,
     list_tickets,
     reconcile,
     tickets_central_elsewhere,
@@ -295,6 +296,21 @@ class TicketsView(QWidget):
             )
         else:
             self.status.setText(self.tr("Tickets: {n}").format(n=len(tickets)))
+
+    def show_ticket(self, ticket_id: int) -> bool:
+        """Show one ticket (a hit of the cross-tenant search): the list filtered to its number."""
+        if self.central_elsewhere:
+            return False
+        try:
+            ticket = get_ticket(self.ctx.user, self.ctx.session, ticket_id)
+        except StoreError as exc:
+            show_error(self, exc)
+            return False
+        self.tabs.setCurrentIndex(0)
+        self.filter.setText(ticket.number)
+        self.refresh()
+        self.table.selectRow(0)
+        return True
 
     def _ticket_row(self, t: Ticket) -> list[QTableWidgetItem]:
         row = [

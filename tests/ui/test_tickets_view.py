@@ -183,3 +183,14 @@ def test_errors_are_messages_not_tracebacks(open_view, monkeypatch):
     revoke(view.ctx.inst, "vera", 0)  # rights change while the view is open
     view.refresh()
     assert shown and "You do not have read access to tickets" in shown[0]
+
+
+def test_a_search_hit_shows_its_ticket(open_view, office):
+    with office.open_session(0) as session:
+        add_ticket("anna", session, {**TICKET, "number": "2209999999999", "passenger": "Bauer"})
+        wanted = add_ticket("anna", session, TICKET)
+    view = open_view(0)
+    assert view.show_ticket(wanted.id)
+    assert _column(view.table, "Passenger") == ["Müller/Hans Mr"]
+    assert view.table.selectionModel().selectedRows()
+    assert not open_view(2).show_ticket(wanted.id)  # R7: listed in tenant 0 only
