@@ -9,7 +9,7 @@ version and can simply be run again.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import SchemaTooNew
+from .errors import SchemaBehind, SchemaTooNew
 from .i18n import _
 from .logical import INSTALLATION_SCHEMA, LOGICAL_DBS, Logical, schema_name
 from .sqlite_files import StoreDatabase
@@ -171,3 +171,17 @@ def too_new(path, found: int, known: int) -> SchemaTooNew:
             "{known}: it was written by a newer Jack Desktop. Install that version."
         ).format(path=path, found=found, known=known)
     )
+
+
+def require_current(path, db: str, found: int) -> None:
+    """Refuse a file this program cannot work with: newer (SchemaTooNew) or older (SchemaBehind)."""
+    known = SCHEMA_VERSIONS[db]
+    if found > known:
+        raise too_new(path, found, known)
+    if found < known:
+        raise SchemaBehind(
+            _(
+                "{path} has schema version {found}; this program needs {known}. "
+                "An administrator must run the update ('migrate') first."
+            ).format(path=path, found=found, known=known)
+        )

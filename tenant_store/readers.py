@@ -17,11 +17,11 @@ from pathlib import Path
 
 import peewee
 
-from .errors import SchemaBehind, StoreError
+from .errors import StoreError
 from .i18n import _
 from .installation import TenantInfo
 from .logical import LOGICAL_DBS, MAIN_LOGICAL, Logical, schema_name
-from .migrations import SCHEMA_VERSIONS, too_new
+from .migrations import require_current
 from .routing import bound
 from .sqlite_files import StoreDatabase
 
@@ -95,16 +95,7 @@ class TenantReader:
         reads anyway.
         """
         for db, path in self.paths.items():
-            found, known = self.db.user_version(schema_name(db)), SCHEMA_VERSIONS[db.value]
-            if found > known:
-                raise too_new(path, found, known)
-            if found < known:
-                raise SchemaBehind(
-                    _(
-                        "{path} has schema version {found}; this program needs {known}. "
-                        "An administrator must run the update ('migrate') first."
-                    ).format(path=path, found=found, known=known)
-                )
+            require_current(path, db.value, self.db.user_version(schema_name(db)))
 
     @contextmanager
     def bound(self) -> Iterator[peewee.Database]:

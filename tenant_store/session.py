@@ -10,11 +10,11 @@ from contextlib import contextmanager
 
 import peewee
 
-from .errors import SchemaBehind, StoreError
+from .errors import StoreError
 from .i18n import _
 from .installation import Installation, TenantInfo
 from .logical import INSTALLATION_FILE, INSTALLATION_SCHEMA, LOGICAL_DBS, MAIN_LOGICAL, schema_name
-from .migrations import SCHEMA_VERSIONS, too_new
+from .migrations import require_current
 from .rights import Rights, rights_of
 from .routing import bound
 from .sqlite_files import StoreDatabase
@@ -60,16 +60,7 @@ class TenantSession:
     def _check_versions(self) -> None:
         for schema, path in self._files.items():
             db = MAIN_LOGICAL.value if schema == "main" else schema
-            found, known = self.db.user_version(schema), SCHEMA_VERSIONS[db]
-            if found > known:
-                raise too_new(path, found, known)
-            if found < known:
-                raise SchemaBehind(
-                    _(
-                        "{path} has schema version {found}; this program needs {known}. "
-                        "An administrator must run the update ('migrate') first."
-                    ).format(path=path, found=found, known=known)
-                )
+            require_current(path, db, self.db.user_version(schema))
 
     @contextmanager
     def bound(self) -> Iterator[peewee.Database]:
