@@ -1,7 +1,7 @@
 """Accounting: journal, trial balance, account ledger and, in tenant 0, the consolidation (R4)."""
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ from jack_desktop.money import format_money
 from tenant_store import Installation, StoreError
 from tenant_store.rights import Level
 
+from .actions import view_action
 from .context import TenantContext
 from .errors import show_error
 from .journal_entry_dialog import JournalEntryDialog
@@ -106,11 +107,11 @@ class AccountingView(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.new_action = self._action(
-            self.tr("&New entry…"), QKeySequence.StandardKey.New, self.new_entry
+        self.new_action = view_action(
+            self, self.tr("&New entry…"), QKeySequence.StandardKey.New, self.new_entry
         )
-        self.refresh_action = self._action(
-            self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh
+        self.refresh_action = view_action(
+            self, self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh
         )
         if not self.ctx.rights.can("accounting", Level.WRITE):
             self.new_action.setEnabled(False)
@@ -119,14 +120,6 @@ class AccountingView(QWidget):
                     nr=self.ctx.nr
                 )
             )
-
-    def _action(self, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(shortcut)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
 
     def _build_top_row(self) -> QHBoxLayout:
         self.new_button = QPushButton(self.new_action.text())

@@ -8,8 +8,8 @@ too: it is only ever opened from this view.
 from pathlib import Path
 
 import peewee
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QBrush, QKeySequence, QPalette
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QBrush, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -51,6 +50,7 @@ from tenant_store import Installation, StoreError, ValidationError
 from tenant_store.i18n import _
 from tenant_store.rights import Level
 
+from .actions import action_button, set_tab_chain, view_action
 from .context import TenantContext
 from .errors import show_error
 from .tasks import run_with_progress
@@ -78,23 +78,6 @@ def _error_label() -> QLabel:
 def _show(label: QLabel, message: str | None) -> None:
     label.setText(message or "")
     label.setVisible(bool(message))
-
-
-def _action(widget: QWidget, text: str, shortcut, slot) -> QAction:
-    action = QAction(text, widget)
-    action.setShortcut(shortcut)
-    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    action.triggered.connect(slot)
-    widget.addAction(action)
-    return action
-
-
-def _button(action: QAction) -> QPushButton:
-    button = QPushButton(action.text())
-    button.clicked.connect(action.trigger)
-    button.setEnabled(action.isEnabled())
-    action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
-    return button
 
 
 class _Labels(QObject):
@@ -203,8 +186,7 @@ class EntryDialog(QDialog):
         layout.addWidget(self.buttons)
         order = [*self.fields.values(), self.ok_button]
         order.append(self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
+        set_tab_chain(*order)
         self.setMinimumWidth(420)
         self._fill()
         self._check()
@@ -290,9 +272,11 @@ class _EntriesPage(QWidget):
         self.kind = KIND_ORDER[0]
         self.entries: list[peewee.Model] = []
         self.labels = _Labels(self)
-        self.new_action = _action(self, self.tr("&New…"), QKeySequence.StandardKey.New, self.new)
-        self.edit_action = _action(self, self.tr("&Edit…"), QKeySequence("Ctrl+E"), self.edit)
-        self.toggle_action = _action(
+        self.new_action = view_action(
+            self, self.tr("&New…"), QKeySequence.StandardKey.New, self.new
+        )
+        self.edit_action = view_action(self, self.tr("&Edit…"), QKeySequence("Ctrl+E"), self.edit)
+        self.toggle_action = view_action(
             self, self.tr("&Deactivate"), QKeySequence("Ctrl+D"), self.toggle_active
         )
         self.show_inactive = QCheckBox(self.tr("Show &inactive entries"))
@@ -307,7 +291,7 @@ class _EntriesPage(QWidget):
         self.table.itemSelectionChanged.connect(self._update_actions)
         row = QHBoxLayout()
         for action in (self.new_action, self.edit_action, self.toggle_action):
-            row.addWidget(_button(action))
+            row.addWidget(action_button(action))
         row.addStretch(1)
         row.addWidget(self.show_inactive)
         layout = QVBoxLayout(self)
@@ -407,7 +391,9 @@ class _ParametersPage(QWidget):
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.stored: dict[str, str] = {}
-        self.save_action = _action(self, self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
+        self.save_action = view_action(
+            self, self.tr("&Save"), QKeySequence.StandardKey.Save, self.save
+        )
         self.status = QLabel()
         form = QFormLayout()
         for key in PARAMETERS:
@@ -419,15 +405,14 @@ class _ParametersPage(QWidget):
         scroll.setWidget(inner)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
-        self.save_button = _button(self.save_action)
+        self.save_button = action_button(self.save_action)
         row.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
         layout.addLayout(row)
         editors = list(self.editors.values())
-        for first, second in zip(editors, editors[1:], strict=False):
-            self.setTabOrder(first, second)
+        set_tab_chain(*editors)
 
     def _add_row(self, form: QFormLayout, key: str) -> None:
         if key in LONG_TEXTS:
@@ -520,7 +505,7 @@ class BasedataView(QWidget):
             "QLabel { background: #fff4ce; border: 1px solid #e0c96b; padding: 6px; }"
         )
         self.read_only_note.setVisible(not self.may_write)
-        self.import_action = _action(
+        self.import_action = view_action(
             self, self.tr("Import &postal codes…"), QKeySequence("Ctrl+I"), self.import_postal
         )
         self.import_action.setEnabled(self.may_write)
@@ -544,7 +529,7 @@ class BasedataView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.read_only_note, 1)
         top.addStretch(0 if not self.may_write else 1)
-        self.import_button = _button(self.import_action)
+        self.import_button = action_button(self.import_action)
         self.import_button.setToolTip(self._import_tooltip())
         top.addWidget(self.import_button)
         splitter = QSplitter()

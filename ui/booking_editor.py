@@ -35,6 +35,7 @@ from tenant_store import StoreError, ValidationError
 from tenant_store.i18n import _
 from tenant_store.rights import Level
 
+from .actions import set_tab_chain
 from .booking_actions import BookingActions, confirm
 from .context import TenantContext
 from .customer_chooser import CustomerChooser
@@ -250,8 +251,7 @@ class BookingEditor(QDialog):
             self.save_button,
             self.close_button,
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
-            self.setTabOrder(first, second)
+        set_tab_chain(*chain)
 
     # -- loading -------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """Bookings: this tenant's bookings (R8: never another tenant's), filtered, opened and created."""
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from tenant_store import StoreError
 from tenant_store.i18n import _
 from tenant_store.rights import Level
 
+from .actions import action_button, open_row_action, set_tab_chain, view_action
 from .booking_editor import BookingEditor
 from .booking_model import BookingTableModel
 from .context import TenantContext
@@ -71,7 +71,7 @@ class BookingsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
     def _build_actions(self) -> None:
-        self.new_action = self._action(self.tr("&New booking…"), QKeySequence.StandardKey.New)
+        self.new_action = view_action(self, self.tr("&New booking…"), QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_booking)
         self.new_action.setEnabled(self.may_write)
         if not self.may_write:
@@ -80,24 +80,13 @@ class BookingsView(QWidget):
                     nr=self.ctx.nr
                 )
             )
-        self.open_action = self._action(self.tr("&Open"), QKeySequence(Qt.Key.Key_Return))
-        self.open_action.setShortcuts(
-            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        self.open_action = open_row_action(self, self.table, self.tr("&Open"), self.open_selected)
+        self.refresh_action = view_action(
+            self, self.tr("&Refresh"), QKeySequence.StandardKey.Refresh
         )
-        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.table.addAction(self.open_action)  # Return opens only while the list has focus
-        self.open_action.triggered.connect(self.open_selected)
-        self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
-        focus = self._action(self.tr("&Filter"), QKeySequence.StandardKey.Find)
+        focus = view_action(self, self.tr("&Filter"), QKeySequence.StandardKey.Find)
         focus.triggered.connect(self.focus_filter)
-
-    def _action(self, text: str, shortcut) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(shortcut)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addAction(action)
-        return action
 
     def _build_layout(self) -> None:
         self.filter = QLineEdit()
@@ -113,8 +102,8 @@ class BookingsView(QWidget):
             self.status_filter.addItem(_(STATUS_LABELS[status]), status)
         status_label = QLabel(self.tr("S&tatus:"))
         status_label.setBuddy(self.status_filter)
-        self.new_button = self._button(self.new_action)
-        self.open_button = self._button(self.open_action)
+        self.new_button = action_button(self.new_action)
+        self.open_button = action_button(self.open_action)
         top = QHBoxLayout()
         top.addWidget(filter_label)
         top.addWidget(self.filter, 1)
@@ -131,19 +120,8 @@ class BookingsView(QWidget):
         layout.addWidget(self.status)
         self.setFocusProxy(self.filter)
         chain = [self.filter, self.status_filter, self.table, self.new_button, self.open_button]
-        for first, second in zip(chain, chain[1:], strict=False):
-            self.setTabOrder(first, second)
+        set_tab_chain(*chain)
         self._update_actions()
-
-    def _button(self, action: QAction) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setToolTip(action.toolTip())
-        button.setEnabled(action.isEnabled())
-        button.clicked.connect(action.trigger)
-        action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
-        return button
-
-    # -- list ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Read the list again with the current filters (F5)."""

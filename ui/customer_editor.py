@@ -41,6 +41,7 @@ from jack_desktop.customers import (
 from tenant_store import PermissionDenied, StoreError, ValidationError
 from tenant_store.rights import Level
 
+from .actions import set_tab_chain
 from .booking_editor import BookingEditor
 from .booking_model import BookingTableModel
 from .context import TenantContext
@@ -315,8 +316,7 @@ class CustomerEditor(QDialog):
         if self.history is not None:
             chain += [self.history_table, self.new_booking_button]
         chain.append(self.save_button)
-        for first, second in zip(chain, chain[1:], strict=False):
-            self.setTabOrder(first, second)
+        set_tab_chain(*chain)
 
     # -- loading -------------------------------------------------------------------------------
 

@@ -1,14 +1,13 @@
 """Customers: search as you type over the visible customers (R8, R12), open and create them."""
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from tenant_store import StoreError
 from tenant_store.rights import Level
 
+from .actions import action_button, open_row_action, view_action
 from .context import TenantContext
 from .customer_editor import CustomerEditor
 from .customer_model import CustomerModel
@@ -84,7 +84,7 @@ class CustomersView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
     def _build_actions(self) -> None:
-        self.new_action = self._action(self.tr("&New customer…"), QKeySequence.StandardKey.New)
+        self.new_action = view_action(self, self.tr("&New customer…"), QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_customer)
         self.new_action.setEnabled(self.may_write)
         if not self.may_write:
@@ -93,24 +93,13 @@ class CustomersView(QWidget):
                     nr=self.ctx.nr
                 )
             )
-        self.open_action = self._action(self.tr("&Open"), QKeySequence(Qt.Key.Key_Return))
-        self.open_action.setShortcuts(
-            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        self.open_action = open_row_action(self, self.table, self.tr("&Open"), self.open_selected)
+        self.refresh_action = view_action(
+            self, self.tr("&Refresh"), QKeySequence.StandardKey.Refresh
         )
-        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.table.addAction(self.open_action)  # Return opens only while the list has focus
-        self.open_action.triggered.connect(self.open_selected)
-        self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
-        focus = self._action(self.tr("&Search"), QKeySequence.StandardKey.Find)
+        focus = view_action(self, self.tr("&Search"), QKeySequence.StandardKey.Find)
         focus.triggered.connect(self.focus_search)
-
-    def _action(self, text: str, shortcut) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(shortcut)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addAction(action)
-        return action
 
     def _build_layout(self) -> None:
         self.search = _SearchField(self.table)
@@ -121,8 +110,8 @@ class CustomersView(QWidget):
         )
         label = QLabel(self.tr("&Search:"))
         label.setBuddy(self.search)
-        self.new_button = self._button(self.new_action)
-        self.open_button = self._button(self.open_action)
+        self.new_button = action_button(self.new_action)
+        self.open_button = action_button(self.open_action)
         top = QHBoxLayout()
         top.addWidget(label)
         top.addWidget(self.search, 1)
@@ -139,16 +128,6 @@ class CustomersView(QWidget):
         self.setTabOrder(self.table, self.new_button)
         self.setTabOrder(self.new_button, self.open_button)
         self._update_actions()
-
-    def _button(self, action: QAction) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setToolTip(action.toolTip())
-        button.setEnabled(action.isEnabled())
-        button.clicked.connect(action.trigger)
-        action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
-        return button
-
-    # -- list ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Search again for the text in the search field (F5 after changes elsewhere)."""

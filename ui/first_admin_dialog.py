@@ -14,8 +14,9 @@ from tenant_store import Installation, StoreError, ValidationError
 from tenant_store.models.installation import User
 from tenant_store.users import LOGIN, MIN_PASSWORD, add_user, grant
 
+from .actions import set_tab_chain
 from .errors import show_error
-from .tenant_wizard.widgets import ErrorLabel, set_tab_chain, with_error
+from .tenant_wizard.widgets import ErrorLabel, with_error
 
 ADMIN_ROLE = "admin"
 

@@ -27,6 +27,7 @@ from jack_desktop.money import format_money, parse_amount, to_cents
 from tenant_store import StoreError, ValidationError
 from tenant_store.models.accounting import JournalEntry
 
+from .actions import set_tab_chain
 from .context import TenantContext
 from .errors import show_error
 
@@ -187,8 +188,7 @@ class JournalEntryDialog(QDialog):
             self.ok_button,
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
         ]
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
+        set_tab_chain(*order)
 
     # -- lines ---------------------------------------------------------------------------------
 

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 from tenant_store import Installation
 from tenant_store.users import authenticate, tenants_of
 
-from .tenant_wizard.widgets import ErrorLabel, set_tab_chain, with_error
+from .actions import set_tab_chain
+from .tenant_wizard.widgets import ErrorLabel, with_error
 
 
 class LoginDialog(QDialog):

@@ -24,6 +24,7 @@ from tenant_store import StoreError, TenantSession, ValidationError
 from tenant_store.models.installation import Membership, User
 from tenant_store.models.notes import Note
 
+from .actions import set_tab_chain
 from .context import TenantContext
 from .errors import show_error
 
@@ -209,8 +210,7 @@ class NoteComposeDialog(QDialog):
             self.ok_button,
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
         ]
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
+        set_tab_chain(*order)
         (self.body if self.reply_to else self.subject).setFocus()
 
     # -- state ---------------------------------------------------------------------------------

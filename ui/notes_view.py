@@ -3,13 +3,12 @@
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -23,6 +22,7 @@ from jack_desktop.notes import InboxItem, SentItem, inbox, mark_read, sent, unre
 from tenant_store import StoreError
 from tenant_store.rights import Level
 
+from .actions import action_button, view_action
 from .context import TenantContext
 from .errors import show_error
 from .note_compose_dialog import NoteComposeDialog
@@ -61,12 +61,14 @@ class NotesView(QWidget):
 
     def _build_actions(self) -> None:
         may_write = self.ctx.rights.can("notes", Level.WRITE)
-        self.new_action = self._action(
-            self.tr("&New note…"), QKeySequence.StandardKey.New, self.compose
+        self.new_action = view_action(
+            self, self.tr("&New note…"), QKeySequence.StandardKey.New, self.compose
         )
-        self.reply_action = self._action(self.tr("&Reply…"), QKeySequence("Ctrl+R"), self.reply)
-        self.refresh_action = self._action(
-            self.tr("Re&fresh"), QKeySequence.StandardKey.Refresh, self.refresh
+        self.reply_action = view_action(
+            self, self.tr("&Reply…"), QKeySequence("Ctrl+R"), self.reply
+        )
+        self.refresh_action = view_action(
+            self, self.tr("Re&fresh"), QKeySequence.StandardKey.Refresh, self.refresh
         )
         self.new_action.setEnabled(may_write)
         self.reply_action.setEnabled(False)
@@ -77,26 +79,10 @@ class NotesView(QWidget):
                 )
             )
 
-    def _action(self, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(shortcut)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _button(self, action: QAction) -> QPushButton:
-        button = QPushButton(action.text())
-        button.clicked.connect(action.trigger)
-        button.setEnabled(action.isEnabled())
-        button.setToolTip(action.toolTip())
-        action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
-        return button
-
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()
-        self.new_button = self._button(self.new_action)
-        self.reply_button = self._button(self.reply_action)
+        self.new_button = action_button(self.new_action)
+        self.reply_button = action_button(self.reply_action)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.reply_button)
         buttons.addStretch(1)

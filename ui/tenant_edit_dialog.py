@@ -26,10 +26,11 @@ from tenant_store.number_ranges import set_booking_range
 from tenant_store.tenant_edit import fixed_reason, update_tenant
 from tenant_store.tenant_validation import check_name
 
+from .actions import set_tab_chain
 from .errors import show_error
 from .tenant_wizard.central_page import capitalised
 from .tenant_wizard.range_page import number_box, proposed_range, range_problem
-from .tenant_wizard.widgets import BrandingForm, ErrorLabel, set_tab_chain, with_error
+from .tenant_wizard.widgets import BrandingForm, ErrorLabel, with_error
 
 
 class TenantEditDialog(QDialog):

@@ -20,6 +20,7 @@ from jack_desktop.tickets import REQUIRED, add_ticket, normalise_number, normali
 from tenant_store import StoreError, ValidationError
 from tenant_store.models.tickets import Ticket
 
+from .actions import set_tab_chain
 from .context import TenantContext
 from .errors import show_error
 
@@ -123,8 +124,7 @@ class TicketDialog(QDialog):
             self.ok_button,
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
         ]
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
+        set_tab_chain(*order)
         self.setMinimumWidth(460)
 
     def values(self) -> dict:

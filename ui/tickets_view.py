@@ -35,6 +35,7 @@ from tenant_store import Installation, StoreError
 from tenant_store.models.tickets import Ticket
 from tenant_store.rights import Level
 
+from .actions import view_action
 from .context import TenantContext
 from .errors import show_error
 from .tasks import run_with_progress
@@ -117,7 +118,7 @@ class TicketsView(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.new_action = self._action(self.tr("&New ticket…"), QKeySequence.StandardKey.New)
+        self.new_action = view_action(self, self.tr("&New ticket…"), QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_ticket)
         may_write = self.ctx.rights.can("tickets", Level.WRITE)
         self.new_action.setEnabled(may_write)
@@ -127,15 +128,10 @@ class TicketsView(QWidget):
                     nr=self.ctx.nr
                 )
             )
-        self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh)
+        self.refresh_action = view_action(
+            self, self.tr("&Refresh"), QKeySequence.StandardKey.Refresh
+        )
         self.refresh_action.triggered.connect(self.refresh_all)
-
-    def _action(self, text: str, shortcut) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(shortcut)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addAction(action)
-        return action
 
     def _build_layout(self) -> None:
         self.central_note = QLabel(

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from tenant_store import CENTRAL_OPTIONS, Logical
 from tenant_store.logical import label
 
-from .widgets import set_tab_chain
+from ..actions import set_tab_chain
 
 
 def capitalised(text: str) -> str:

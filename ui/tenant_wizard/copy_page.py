@@ -6,8 +6,9 @@ from tenant_store import LOGICAL_DBS, Logical, ValidationError
 from tenant_store.logical import DEFAULT_COPY, label
 from tenant_store.tenant_validation import parse_copy
 
+from ..actions import set_tab_chain
 from .central_page import capitalised
-from .widgets import ErrorLabel, set_tab_chain
+from .widgets import ErrorLabel
 
 
 class CopyPage(QWizardPage):

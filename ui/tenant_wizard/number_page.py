@@ -21,7 +21,8 @@ from tenant_store.tenant_validation import (
     parse_tenant_nr,
 )
 
-from .widgets import BrandingForm, ErrorLabel, set_tab_chain, with_error
+from ..actions import set_tab_chain
+from .widgets import BrandingForm, ErrorLabel, with_error
 
 
 def next_free_number(tenants: list[TenantRange]) -> int:

@@ -16,7 +16,8 @@ from tenant_store.installation import TenantRange
 from tenant_store.logical import MAX_BOOKING_NUMBER, default_booking_range, shares_booking_numbers
 from tenant_store.tenant_validation import check_range_free, parse_range, propose_free_range
 
-from .widgets import ErrorLabel, set_tab_chain, with_error
+from ..actions import set_tab_chain
+from .widgets import ErrorLabel, with_error
 
 
 def proposed_range(nr: int, shares: bool, tenants: list[TenantRange]) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from tenant_store import Installation
 from tenant_store.models.installation import Role, User
 
-from .widgets import set_tab_chain
+from ..actions import set_tab_chain
 
 ADMIN_ROLE = "admin"
 

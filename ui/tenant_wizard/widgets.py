@@ -56,12 +56,6 @@ def with_error(field: QWidget, error: ErrorLabel) -> QWidget:
     return box
 
 
-def set_tab_chain(*widgets: QWidget) -> None:
-    """Tab moves through `widgets` in the order given (the reading order of the form)."""
-    for first, second in zip(widgets, widgets[1:], strict=False):
-        QWidget.setTabOrder(first, second)
-
-
 class ColourButton(QPushButton):
     """Shows a colour and opens the colour dialog to change it."""
 
