@@ -2,33 +2,27 @@
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 
 from jack_desktop.bookings import STATUS_LABELS, BookingRow
 from jack_desktop.money import format_money
-from tenant_store import StoreError
 from tenant_store.i18n import _
 
 from .optional_date import dates_text
+from .paged_model import PAGE, Index, PagedTableModel
 
-PAGE = 200
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # A function giving `limit` rows from `offset` on (the service, with the filters bound).
 Fetch = Callable[[int, int], list[BookingRow]]
-Index = QModelIndex | QPersistentModelIndex
 
 
-class BookingTableModel(QAbstractTableModel):
+class BookingTableModel(PagedTableModel):
     """Booking rows: number, customer, title, travel dates, status, total."""
 
     NUMBER, CUSTOMER, TITLE, DATES, STATUS, TOTAL = range(6)
-    failed = Signal(object)  # a StoreError while fetching more rows on scrolling
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[BookingRow] = []
-        self._fetch: Fetch | None = None
-        self._complete = True
         self._headers = [
             self.tr("Number"),
             self.tr("Customer"),
@@ -37,6 +31,7 @@ class BookingTableModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Total"),
         ]
+        self._fetch: Fetch | None = None
 
     # -- filling ------------------------------------------------------------------------------
 
@@ -46,40 +41,18 @@ class BookingTableModel(QAbstractTableModel):
         Raises the service's StoreError (the old rows are kept then).
         """
         first = fetch(0, PAGE)
-        self.beginResetModel()
-        self._fetch, self.rows, self._complete = fetch, first, len(first) < PAGE
-        self.endResetModel()
+        self._fetch = fetch
+        self.show_first_page(first)
 
     def show_rows(self, rows: list[BookingRow]) -> None:
         """Show exactly these rows (a customer's booking history)."""
-        self.beginResetModel()
-        self._fetch, self.rows, self._complete = None, list(rows), True
-        self.endResetModel()
+        self._fetch = None
+        self.show_first_page(rows, complete=True)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and not self._complete
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
-        if parent.isValid() or self._complete or self._fetch is None:
-            return
-        try:
-            more = self._fetch(len(self.rows), PAGE)
-        except StoreError as exc:
-            self._complete = True
-            self.failed.emit(exc)
-            return
-        self._complete = len(more) < PAGE
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
+    def next_page(self) -> list[BookingRow]:
+        return self._fetch(len(self.rows), PAGE) if self._fetch else []
 
     # -- reading ------------------------------------------------------------------------------
-
-    @property
-    def complete(self) -> bool:
-        """True when every matching booking is loaded."""
-        return self._complete
 
     def number(self, row: int) -> int:
         """The booking number shown in `row`."""
@@ -89,18 +62,10 @@ class BookingTableModel(QAbstractTableModel):
         """The row showing booking `number`, if loaded."""
         return next((i for i, r in enumerate(self.rows) if r.booking.number == number), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._headers)
-
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if section in (self.NUMBER, self.TOTAL) else None
-        return None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

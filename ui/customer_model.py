@@ -4,15 +4,12 @@ Only the rows the user scrolls to are read, a page at a time. Each page continue
 last row of the previous one (`list_customers(after=...)`), so page 500 costs what page 1 costs.
 """
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 
 from jack_desktop.customers import list_customers
-from tenant_store import StoreError
 
 from .context import TenantContext
-
-PAGE = 200
-Index = QModelIndex | QPersistentModelIndex
+from .paged_model import PAGE, Index, PagedTableModel
 
 
 def customer_name(row) -> str:
@@ -23,18 +20,13 @@ def customer_name(row) -> str:
     return f"{person} ({row.company})" if row.company else person
 
 
-class CustomerModel(QAbstractTableModel):
+class CustomerModel(PagedTableModel):
     """Visible customers matching a search text: number, name, postcode, town, phone, e-mail."""
 
     NUMBER, NAME, POSTCODE, TOWN, PHONE, EMAIL = range(6)
-    failed = Signal(object)  # a StoreError while fetching more rows on scrolling
 
     def __init__(self, ctx: TenantContext, parent=None):
         super().__init__(parent)
-        self.ctx = ctx
-        self.text = ""
-        self.rows: list = []
-        self._complete = True
         self._headers = [
             self.tr("Number"),
             self.tr("Name"),
@@ -43,6 +35,8 @@ class CustomerModel(QAbstractTableModel):
             self.tr("Phone"),
             self.tr("E-mail"),
         ]
+        self.ctx = ctx
+        self.text = ""
 
     def search(self, text: str) -> None:
         """Show the first page of customers matching `text` (all customers for '').
@@ -50,9 +44,8 @@ class CustomerModel(QAbstractTableModel):
         Raises the service's StoreError; the rows shown before stay then.
         """
         first = self._page(text, None)
-        self.beginResetModel()
-        self.text, self.rows, self._complete = text, first, len(first) < PAGE
-        self.endResetModel()
+        self.text = text
+        self.show_first_page(first)
 
     def refresh(self) -> None:
         """Read the current search again (after an edit)."""
@@ -61,30 +54,8 @@ class CustomerModel(QAbstractTableModel):
     def _page(self, text: str, after) -> list:
         return list_customers(self.ctx.user, self.ctx.session, text, limit=PAGE, after=after)
 
-    # -- fetching on demand -------------------------------------------------------------------
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and not self._complete
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
-        if parent.isValid() or self._complete:
-            return
-        try:
-            more = self._page(self.text, self.rows[-1] if self.rows else None)
-        except StoreError as exc:
-            self._complete = True  # no retry loop on every scroll; F5 reads again
-            self.failed.emit(exc)
-            return
-        self._complete = len(more) < PAGE
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
-
-    @property
-    def complete(self) -> bool:
-        """True when every matching customer is loaded."""
-        return self._complete
+    def next_page(self) -> list:
+        return self._page(self.text, self.rows[-1] if self.rows else None)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -95,17 +66,6 @@ class CustomerModel(QAbstractTableModel):
     def row_of(self, customer_id: int) -> int | None:
         """The row showing the customer, if it is loaded."""
         return next((i for i, r in enumerate(self.rows) if r.id == customer_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
