@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from jack_desktop.accounting import Line, post_entry, trial_balance
 from tenant_store.users import add_user, grant
 from ui.accounting_view import BALANCE, CONSOLIDATION, LEDGER, AccountingView
-from ui.context import TenantContext
 from ui.journal_entry_dialog import JournalEntryDialog
 
 RENT = [Line("6310", debit="800.00"), Line("1800", credit="800.00")]
@@ -27,19 +26,13 @@ def office(inst3):
 
 
 @pytest.fixture
-def open_view(qtbot, office):
-    sessions = []
-
+def open_view(qtbot, office, open_context):
     def make(nr, user="otto"):
-        session = office.open_session(nr)
-        sessions.append(session)
-        view = AccountingView(TenantContext(office, user, session, session.rights(user)))
+        view = AccountingView(open_context(office, nr, user))
         qtbot.addWidget(view)
         return view
 
-    yield make
-    for session in sessions:
-        session.close()
+    return make
 
 
 def _post(office, nr, text="Miete November", lines=RENT, day=date(2026, 11, 1)):

@@ -8,7 +8,6 @@ from jack_desktop.basedata import get_entry, list_parameters
 from jack_desktop.customers import town_for_postcode
 from tenant_store.users import add_user, grant
 from ui.basedata_view import BasedataView, EntryDialog
-from ui.context import TenantContext
 
 LINE = "DE\t{code}\t{place}\tBayern\tBY\tOberbayern\t091\tKreis\t09162\t48.1\t11.5\t4\n"
 
@@ -24,19 +23,13 @@ def office(inst3):
 
 
 @pytest.fixture
-def open_view(qtbot, office):
-    sessions = []
-
+def open_view(qtbot, office, open_context):
     def make(nr, user="anna"):
-        session = office.open_session(nr)
-        sessions.append(session)
-        view = BasedataView(TenantContext(office, user, session, session.rights(user)))
+        view = BasedataView(open_context(office, nr, user))
         qtbot.addWidget(view)
         return view
 
-    yield make
-    for session in sessions:
-        session.close()
+    return make
 
 
 def _codes(view):

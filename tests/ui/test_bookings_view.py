@@ -12,7 +12,6 @@ from tenant_store.users import add_user, grant
 from ui import booking_actions, booking_editor, bookings_view, payment_dialog
 from ui.booking_editor import BookingEditor
 from ui.bookings_view import BookingsView
-from ui.context import TenantContext
 from ui.payment_dialog import PaymentDialog
 
 from ..jack_desktop.agency import FLIGHT, PACKAGE, booked, build_agency, new_customer
@@ -28,18 +27,9 @@ def office(inst3):
 
 
 @pytest.fixture
-def context(office):
-    """make(nr, user) -> a TenantContext; its session is closed after the test."""
-    sessions = []
-
-    def make(nr: int = 1, user: str = "anna") -> TenantContext:
-        session = office.open_session(nr)
-        sessions.append(session)
-        return TenantContext(office, user, session, session.rights(user))
-
-    yield make
-    for session in sessions:
-        session.close()
+def context(office, open_context):
+    """make(nr, user) -> a TenantContext of `office`."""
+    return lambda nr=1, user="anna": open_context(office, nr, user)
 
 
 @pytest.fixture(autouse=True)

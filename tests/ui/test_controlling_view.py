@@ -7,7 +7,6 @@ from PySide6.QtCore import QLocale, QPointF
 
 from tests.jack_desktop.agency import booked, build_agency
 from ui.bar_chart import BarChart, Series, nice_step
-from ui.context import TenantContext
 from ui.controlling_view import ControllingView
 
 
@@ -22,23 +21,18 @@ def agency(inst3):
 
 
 @pytest.fixture
-def open_view(qtbot, agency):
+def open_view(qtbot, agency, open_context):
     # Month names follow the locale; the tests read the English ones whatever the machine's.
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    sessions = []
 
     def make(nr, user="anna"):
-        session = agency.open_session(nr)
-        sessions.append(session)
-        view = ControllingView(TenantContext(agency, user, session, session.rights(user)))
+        view = ControllingView(open_context(agency, nr, user))
         qtbot.addWidget(view)
         view.resize(900, 600)
         view.year.setValue(2027)
         return view
 
     yield make
-    for session in sessions:
-        session.close()
     QLocale.setDefault(QLocale.system())
 
 

@@ -13,7 +13,6 @@ from tenant_store import ValidationError
 from tenant_store.models.customers import Customer, CustomerSearch, search_body
 from tenant_store.users import add_user, grant
 from ui import customer_editor, customers_view
-from ui.context import TenantContext
 from ui.customer_editor import CustomerEditor
 from ui.customers_view import CustomersView
 
@@ -32,18 +31,9 @@ def office(inst3):
 
 
 @pytest.fixture
-def context(office):
-    """make(nr, user) -> a TenantContext; its session is closed after the test."""
-    sessions = []
-
-    def make(nr: int = 0, user: str = "anna") -> TenantContext:
-        session = office.open_session(nr)
-        sessions.append(session)
-        return TenantContext(office, user, session, session.rights(user))
-
-    yield make
-    for session in sessions:
-        session.close()
+def context(office, open_context):
+    """make(nr, user) -> a TenantContext of `office`."""
+    return lambda nr=0, user="anna": open_context(office, nr, user)
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jack_desktop.tickets import add_ticket
 from tenant_store.users import add_user, grant, revoke
-from ui.context import TenantContext
 from ui.ticket_dialog import TicketDialog
 from ui.tickets_view import TicketsView
 
@@ -35,19 +34,13 @@ def office(inst3):
 
 
 @pytest.fixture
-def open_view(qtbot, office):
-    sessions = []
-
+def open_view(qtbot, office, open_context):
     def make(nr, user="anna"):
-        session = office.open_session(nr)
-        sessions.append(session)
-        view = TicketsView(TenantContext(office, user, session, session.rights(user)))
+        view = TicketsView(open_context(office, nr, user))
         qtbot.addWidget(view)
         return view
 
-    yield make
-    for session in sessions:
-        session.close()
+    return make
 
 
 def _column(table, header):
