@@ -157,7 +157,7 @@ def consolidated_figures(
 def _other_readable_tenants(user: str, session: TenantSession) -> list[int]:
     # Read through tenant 0's session: the installation database is attached there, so no
     # other tenant is opened just to find out that it may not be read.
-    others = [t.nr for t in session.installation.tenants() if t.nr != session.nr]
+    others = [nr for nr in session.installation.tenant_numbers() if nr != session.nr]
     with session.bound():
         return [nr for nr in others if rights_of(user, nr).can(MODULE, Level.READ)]
 

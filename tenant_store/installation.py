@@ -139,6 +139,11 @@ class Installation:
         with self.registry():
             return [t.nr for t in Tenant.select(Tenant.nr).order_by(Tenant.nr)]
 
+    def tenant_names(self) -> dict[int, str]:
+        """Number -> name of every tenant (one cheap query; no tenant folder is read)."""
+        with self.registry():
+            return dict(Tenant.select(Tenant.nr, Tenant.name).order_by(Tenant.nr).tuples())
+
     def tenant_ranges(self) -> list[TenantRange]:
         """Number, booking range and R5 relevance of every tenant (one cheap query)."""
         with self.registry():

@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
     def _fill_tenant_box(self) -> None:
         self.tenant_box.blockSignals(True)
         self.tenant_box.clear()
-        names = {t.nr: t.name for t in self.installation.tenants()}
+        names = self.installation.tenant_names()
         for nr in tenants_of(self.installation, self.user):
             self.tenant_box.addItem(f"{nr} · {names.get(nr, '?')}", nr)
         self.tenant_box.setCurrentIndex(self.tenant_box.findData(self.ctx.nr))

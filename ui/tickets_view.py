@@ -102,7 +102,7 @@ class TicketsView(QWidget):
         self.ctx = ctx
         self.central_elsewhere = tickets_central_elsewhere(ctx.session)
         self.shows_tenants = ctx.nr == 0
-        self._tenant_names = {t.nr: t.name for t in ctx.inst.tenants()}
+        self._tenant_names = ctx.inst.tenant_names()
         self._build_actions()
         self._build_layout()
         self._filter_timer = QTimer(self, singleShot=True, interval=250)
