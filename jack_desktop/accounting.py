@@ -341,7 +341,7 @@ def iter_journal(
         raise ValueError(f"bad journal chunk: {chunk}")
     if date_from and date_to and date_to < date_from:
         raise ValidationError("date_to", _("The end date is before the start date."))
-    where = JournalEntry.tenant_nr.in_(_journal_tenants(user, session, tenants))
+    where = _of_tenants(_journal_tenants(user, session, tenants))
     if date_from:
         where &= JournalEntry.entry_date >= date_from
     if date_to:
@@ -358,6 +358,17 @@ def _journal_tenants(user: str, session: TenantSession, tenants: Sequence[int] |
             if nr != session.nr:
                 rights_of(user, nr).require("accounting", Level.READ)
     return numbers
+
+
+def _of_tenants(numbers: list[int]) -> peewee.Expression:
+    """The entries of `numbers`, phrased so SQLite reads them in date order from an index.
+
+    One tenant: the (tenant, date) index. Several: the date index, filtering tenants on the
+    way; the unary plus keeps SQLite from choosing the tenant index and sorting every chunk.
+    """
+    if len(numbers) == 1:
+        return JournalEntry.tenant_nr == numbers[0]
+    return peewee.NodeList((peewee.SQL("+"), JournalEntry.tenant_nr), glue="").in_(numbers)
 
 
 ENTRY_COLUMNS = (
@@ -386,7 +397,7 @@ def _journal_chunks(
     after = None
     while True:
         condition = where
-        if after is not None:  # a row value: an index on the entry date could serve it
+        if after is not None:  # a row value, so the date index serves it
             condition &= peewee.Tuple(JournalEntry.entry_date, JournalEntry.id) > after
         page = (
             JournalEntry.select(*ENTRY_COLUMNS, JournalEntry.tenant_nr)

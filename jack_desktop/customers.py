@@ -15,6 +15,7 @@ import pycountry
 import schwifty
 
 from tenant_store import TenantInfo, TenantSession, ValidationError
+from tenant_store.business_ids import check_iban
 from tenant_store.i18n import _
 from tenant_store.installation import now
 from tenant_store.models.customers import Customer, CustomerSearch, CustomerShare, search_body
@@ -89,15 +90,7 @@ def clean(values: dict) -> dict:
             "email", _("'{value}' is not an e-mail address.").format(value=data["email"])
         )
     if data.get("iban"):
-        try:
-            data["iban"] = schwifty.IBAN(data["iban"]).compact
-        except ValueError as exc:
-            raise ValidationError(
-                "iban",
-                _("'{value}' is not a valid IBAN ({reason}).").format(
-                    value=data["iban"], reason=exc
-                ),
-            ) from None
+        data["iban"] = check_iban("iban", data["iban"])
     country = (data.get("country") or "DE").upper()
     if pycountry.countries.get(alpha_2=country) is None:
         raise ValidationError(
@@ -326,17 +319,6 @@ def sharing_of(user: str, session: TenantSession, customer_id: int) -> set[int] 
             CustomerShare.customer == customer_id
         )
         return {session.nr} | {share.tenant_nr for share in shares}
-
-
-def iban_problem(text: str) -> str | None:
-    """Why `text` is not a valid IBAN (the message `clean` would give), or None if it is."""
-    if not text.strip():
-        return None
-    try:
-        schwifty.IBAN(text)
-    except ValueError as exc:
-        return _("'{value}' is not a valid IBAN ({reason}).").format(value=text.strip(), reason=exc)
-    return None
 
 
 def country_names(lang: str = "de") -> list[tuple[str, str]]:

@@ -37,6 +37,8 @@ BRANDING_FIELDS = (
     "bank_name",
     "iban",
     "bic",
+    "tax_number",
+    "vat_id",
     "colour",
     "accent_colour",
     "logo_file",

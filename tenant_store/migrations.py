@@ -92,6 +92,37 @@ def _accounting_drop_balances(db: StoreDatabase, schema: str) -> None:
     db.execute_sql(f'DROP TABLE "{schema}"."account_balance"')
 
 
+def _installation_add_tax_ids(db: StoreDatabase, schema: str) -> None:
+    for column in ("tax_number", "vat_id"):
+        db.execute_sql(
+            f'ALTER TABLE "{schema}"."tenant" ADD COLUMN "{column}" VARCHAR(255) NOT NULL DEFAULT \'\''
+        )
+
+
+def _installation_drop_tax_ids(db: StoreDatabase, schema: str) -> None:
+    for column in ("tax_number", "vat_id"):
+        db.execute_sql(f'ALTER TABLE "{schema}"."tenant" DROP COLUMN "{column}"')
+
+
+def _accounting_index_dates(db: StoreDatabase, schema: str) -> None:
+    db.execute_sql(f'DROP INDEX "{schema}"."journal_entry_tenant_nr"')
+    db.execute_sql(
+        f'CREATE INDEX "{schema}"."journal_entry_tenant_nr_entry_date" '
+        'ON "journal_entry" ("tenant_nr", "entry_date")'
+    )
+    db.execute_sql(
+        f'CREATE INDEX "{schema}"."journal_entry_entry_date" ON "journal_entry" ("entry_date")'
+    )
+
+
+def _accounting_drop_date_indexes(db: StoreDatabase, schema: str) -> None:
+    db.execute_sql(f'DROP INDEX "{schema}"."journal_entry_entry_date"')
+    db.execute_sql(f'DROP INDEX "{schema}"."journal_entry_tenant_nr_entry_date"')
+    db.execute_sql(
+        f'CREATE INDEX "{schema}"."journal_entry_tenant_nr" ON "journal_entry" ("tenant_nr")'
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         Logical.POSTAL,
@@ -120,6 +151,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         "accounting: totals per tenant and account for fast trial balances",
         _accounting_add_balances,
         _accounting_drop_balances,
+    ),
+    Migration(
+        Logical.ACCOUNTING,
+        3,
+        "accounting: journal in date order without sorting (reports of any length)",
+        _accounting_index_dates,
+        _accounting_drop_date_indexes,
+    ),
+    Migration(
+        INSTALLATION_SCHEMA,
+        2,
+        "tenants: tax number and VAT ID for invoices (§ 14 UStG)",
+        _installation_add_tax_ids,
+        _installation_drop_tax_ids,
     ),
 )
 

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .business_ids import check_iban, check_tax_number, check_vat_id
 from .errors import ValidationError
 from .i18n import _
 from .installation import Installation, TenantRange
@@ -184,7 +185,7 @@ def check_name(name: str) -> str:
 
 
 def check_branding(branding: dict[str, str]) -> dict[str, str]:
-    """Known branding fields, colours as #RRGGBB, a two-letter country code."""
+    """Known branding fields, colours as #RRGGBB, a two-letter country code, valid numbers."""
     from .installation import BRANDING_FIELDS
 
     clean = {}
@@ -207,6 +208,17 @@ def check_branding(branding: dict[str, str]) -> dict[str, str]:
                 value=clean["country"]
             ),
         )
+    return _check_business_ids(clean)
+
+
+def _check_business_ids(clean: dict[str, str]) -> dict[str, str]:
+    """IBAN, tax number and VAT ID as they will be printed on invoices."""
+    if "iban" in clean:
+        clean["iban"] = check_iban("iban", clean["iban"])
+    if "tax_number" in clean:
+        clean["tax_number"] = check_tax_number(clean["tax_number"], clean.get("country") or "DE")
+    if "vat_id" in clean:
+        clean["vat_id"] = check_vat_id(clean["vat_id"])
     return clean
 
 

@@ -1,8 +1,9 @@
-"""The status buttons of a booking: book, invoice, record a payment, cancel (with credit note).
+"""The status buttons of a booking: book, invoice, record a payment, cancel (with credit note),
+and its documents: the travel confirmation and each invoice or credit note as PDF.
 
 Each is enabled only in the status where the service allows it and with write access to
-bookings; a disabled button says why in its tooltip. The services still decide: a refusal is
-shown with their message.
+bookings (documents: read access); a disabled button says why in its tooltip. The services
+still decide: a refusal is shown with their message.
 """
 
 from collections.abc import Callable
@@ -11,6 +12,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from jack_desktop.bookings import STATUS_LABELS, confirm_booking
+from jack_desktop.documents.confirmation import FIRM, save_confirmation
+from jack_desktop.documents.invoice import save_invoice
 from jack_desktop.invoicing import cancel_booking, invoice_booking
 from jack_desktop.money import format_money
 from tenant_store import StoreError
@@ -19,6 +22,7 @@ from tenant_store.models.bookings import Booking, Invoice
 from tenant_store.rights import Level
 
 from .context import TenantContext
+from .documents import document_action, fill_print_menu, make_document, print_button
 from .errors import show_error
 from .optional_date import date_text
 from .payment_dialog import PaymentDialog
@@ -52,11 +56,13 @@ class BookingActions(QWidget):
         self.invoice_button = self._button(self.tr("&Invoice"), self.invoice)
         self.pay_button = self._button(self.tr("Record &payment…"), self.record_payment)
         self.cancel_button = self._button(self.tr("Cance&l booking…"), self.cancel)
+        self.documents_button = print_button(self, text=self.tr("Docu&ments"))
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for button in self.buttons():
             buttons.addWidget(button)
         buttons.addStretch()
+        buttons.addWidget(self.documents_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
@@ -74,7 +80,7 @@ class BookingActions(QWidget):
         return button
 
     def buttons(self) -> list[QPushButton]:
-        """The action buttons in their order (for the dialog's tab order)."""
+        """The status buttons in their order (the documents button follows them)."""
         return [self.book_button, self.invoice_button, self.pay_button, self.cancel_button]
 
     # -- showing -------------------------------------------------------------------------------
@@ -90,6 +96,7 @@ class BookingActions(QWidget):
             )
         self.invoices.setText(self._invoices_text(invoices))
         self._enable()
+        fill_print_menu(self.documents_button, self._document_actions(invoices))
 
     def _invoices_text(self, invoices: list[Invoice]) -> str:
         parts = []
@@ -138,6 +145,28 @@ class BookingActions(QWidget):
             return self.tr("Nothing is open on this booking.")
         return None
 
+    def _document_actions(self, invoices: list[Invoice]) -> list:
+        reason = None
+        if self.booking is None:
+            reason = self.tr("Save the booking first.")
+        elif self.booking.status not in FIRM:
+            reason = self.tr("A travel confirmation is made once the booking is booked.")
+        actions = [
+            document_action(self, self.tr("Travel &confirmation"), self.print_confirmation, reason)
+        ]
+        for invoice in invoices:
+            text = self.tr("Invoice {number}")
+            if invoice.kind == "credit":
+                text = self.tr("Credit note {number}")
+            actions.append(
+                document_action(
+                    self,
+                    text.format(number=invoice.number),
+                    lambda _checked=False, n=invoice.number: self.print_invoice(n),
+                )
+            )
+        return actions
+
     # -- actions -------------------------------------------------------------------------------
 
     def _ready(self) -> bool:
@@ -180,6 +209,30 @@ class BookingActions(QWidget):
             self.tr("Payment of {amount} recorded.").format(
                 amount=format_money(dialog.payment.amount_cents)
             )
+        )
+
+    def print_confirmation(self) -> None:
+        """The travel confirmation as PDF, saved in the tenant's folder and opened."""
+        if not self._ready():
+            return
+        number = self.booking.number
+        make_document(
+            self,
+            self.ctx,
+            self.tr("Making the travel confirmation…"),
+            lambda user, session: save_confirmation(user, session, number),
+        )
+
+    def print_invoice(self, invoice_number: int) -> None:
+        """An invoice or credit note of the booking as PDF, saved and opened."""
+        if self.booking is None:
+            return
+        number = self.booking.number
+        make_document(
+            self,
+            self.ctx,
+            self.tr("Making invoice {number}…").format(number=invoice_number),
+            lambda user, session: save_invoice(user, session, number, invoice_number),
         )
 
     def cancel(self) -> None:

@@ -248,6 +248,7 @@ class BookingEditor(QDialog):
             self.services,
             *self.services.edit_buttons,
             *self.actions_bar.buttons(),
+            self.actions_bar.documents_button,
             self.save_button,
             self.close_button,
         ]

@@ -31,7 +31,6 @@ from jack_desktop.customers import (
     create_customer,
     get_customer,
     iban_display,
-    iban_problem,
     set_sharing,
     sharing_choices,
     sharing_of,
@@ -39,6 +38,7 @@ from jack_desktop.customers import (
     update_customer,
 )
 from tenant_store import PermissionDenied, StoreError, ValidationError
+from tenant_store.business_ids import iban_problem
 from tenant_store.rights import Level
 
 from .actions import set_tab_chain

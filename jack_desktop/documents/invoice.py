@@ -81,11 +81,20 @@ def _load(
     with session.bound():
         paid = Payment.select().where(Payment.invoice == invoice.id)
         paid_cents = sum(p.amount_cents for p in paid)
+    branding = Branding.of(session)
+    if not branding.tax_lines():
+        raise ValidationError(
+            "tax_number",
+            _(
+                "{tenant} has neither a tax number nor a VAT ID, and an invoice must show one "
+                "(§ 14 UStG). An administrator enters it under File › Tenant management › Edit."
+            ).format(tenant=branding.name),
+        )
     keys = ["invoice.header_text", "invoice.footer_text"]
     if data.vat_scheme in VAT_NOTES:
         keys.append(VAT_NOTES[data.vat_scheme])
     return InvoiceData(
-        branding=Branding.of(session),
+        branding=branding,
         data=data,
         invoice=invoice,
         paid_cents=paid_cents,

@@ -55,6 +55,8 @@ class Branding:
     bank_name: str
     iban: str
     bic: str
+    tax_number: str
+    vat_id: str
     colour: colors.Color
     accent: colors.Color
     logo: Path | None
@@ -77,6 +79,8 @@ class Branding:
             bank_name=b.get("bank_name", ""),
             iban=b.get("iban", ""),
             bic=b.get("bic", ""),
+            tax_number=b.get("tax_number", ""),
+            vat_id=b.get("vat_id", ""),
             colour=lay.colour(b.get("colour")),
             accent=lay.colour(b.get("accent_colour"), lay.colour(b.get("colour"))),
             logo=_own_logo(folder, b.get("logo_file", "")),
@@ -98,6 +102,15 @@ class Branding:
             for parts in ((self.street, self.town), (phone, self.email))
         )
         return [line for line in lines if line]
+
+    def tax_lines(self) -> list[str]:
+        """VAT ID and tax number as printed (§ 14 UStG asks for one of them on invoices)."""
+        lines = []
+        if self.vat_id:
+            lines.append(_("VAT ID {id}").format(id=self.vat_id))
+        if self.tax_number:
+            lines.append(_("Tax no. {number}").format(number=self.tax_number))
+        return lines
 
 
 def _own_logo(folder: Path, name: str) -> Path | None:
@@ -201,14 +214,14 @@ def draw_fold_marks(canv, pagesize) -> None:
 
 
 def draw_letter_footer(canv, b: Branding, pagesize, page: int) -> None:
-    """ "Page x of y" above the rule; address, contact and bank details in three columns."""
+    """ "Page x of y" above the rule; address, contact and tax numbers, bank details."""
     left, right = LETTER_LEFT * mm, pagesize[0] - LETTER_RIGHT * mm
     draw_page_number(canv, right - 22 * mm, 24 * mm, page)
     draw_rule(canv, lay.RULE, left, right, 22 * mm, 0.5)
     phone = _("Phone {number}").format(number=b.phone) if b.phone else ""
     columns = (
         (left, 46 * mm, [b.name, b.street, b.town]),
-        (left + 48 * mm, 58 * mm, [phone, b.email]),
+        (left + 48 * mm, 58 * mm, [phone, b.email, *b.tax_lines()]),
         (left + 108 * mm, right - left - 108 * mm, [b.bank_name, _iban(b), _bic(b)]),
     )
     canv.setFillColor(lay.MUTED)

@@ -539,6 +539,30 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>&amp;E-Mail:</translation>
     </message>
     <message>
+        <source>Tax (printed on invoices)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta&amp;x number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;VAT ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 21/815/08150</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. DE136695976</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An invoice must show the tax number or the VAT ID (§ 14 UStG).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bank</source>
         <translation>Bankverbindung</translation>
     </message>

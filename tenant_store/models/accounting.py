@@ -15,12 +15,16 @@ class Account(Base):
 
 
 class JournalEntry(Base):
-    tenant_nr = peewee.IntegerField(index=True)
-    entry_date = peewee.DateField()
+    tenant_nr = peewee.IntegerField()
+    entry_date = peewee.DateField(index=True)  # the consolidated journal, in date order
     reference = peewee.CharField(default="")
     text = peewee.CharField(default="")
     created_by = peewee.CharField(default="")
     created_at = peewee.DateTimeField()
+
+    class Meta:
+        # One tenant's journal in date order, straight from the index (no sorting).
+        indexes = ((("tenant_nr", "entry_date"), False),)
 
 
 class JournalLine(Base):

@@ -32,6 +32,9 @@ class Tenant(Base):
     central_accounting = peewee.BooleanField(default=False)
     seats = peewee.IntegerField(null=True)  # None: the licence's default
     created_at = peewee.DateTimeField()
+    # Added in version 2, hence last. An invoice shows one of them (§ 14 UStG).
+    tax_number = peewee.CharField(default="", constraints=[peewee.SQL("DEFAULT ''")])
+    vat_id = peewee.CharField(default="", constraints=[peewee.SQL("DEFAULT ''")])
 
 
 class User(Base):

@@ -292,15 +292,6 @@ def test_sharing_of_is_told_only_to_the_creating_tenant(office):
     assert error.value.field == "sharing"
 
 
-def test_iban_problem_names_the_reason_and_accepts_valid_ibans():
-    from jack_desktop.customers import iban_problem
-
-    assert iban_problem("DE89 3704 0044 0532 0130 00") is None
-    assert iban_problem("") is None
-    problem = iban_problem("DE00 1234")
-    assert problem.startswith("'DE00 1234' is not a valid IBAN (")
-
-
 def test_iban_display_groups_a_valid_iban_in_fours():
     from jack_desktop.customers import iban_display
 

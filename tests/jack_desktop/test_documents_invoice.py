@@ -32,6 +32,8 @@ BRANDING = {
         "bank_name": "Hamburger Sparkasse",
         "iban": "DE02200505501015871393",
         "bic": "HASPDEHHXXX",
+        "tax_number": "43/123/45678",
+        "vat_id": "DE136695976",
         "colour": "#1f5f8b",
     },
     4: {
@@ -41,6 +43,7 @@ BRANDING = {
         "bank_name": "Stadtsparkasse München",
         "iban": "DE02701500000000594937",
         "bic": "SSKMDEMMXXX",
+        "tax_number": "143/123/45678",
         "colour": "#6a1b9a",
     },
 }
@@ -100,6 +103,8 @@ def test_invoice_shows_branding_customer_numbers_totals_and_terms_in_german(agen
         "Hafenstraße 3",
         "IBAN DE02 2005 0550 1015 8713 93",
         "BIC HASPDEHHXXX",
+        "USt-IdNr. DE136695976",  # § 14 UStG
+        "Steuernr. 43/123/45678",
         "Hans Müller",  # window address
         "Lindenweg 5",
         "22085 Hamburg",
@@ -236,7 +241,15 @@ def test_address_sits_in_the_din_5008_window(agency):
 
 def test_same_booking_number_in_two_tenants_gives_two_documents(agency, german):
     """Tenants 0 and 4 number their bookings alike: each invoice shows only its own tenant."""
-    update_tenant(agency, 0, branding={"street": "Domplatz 1", "iban": "DE89370400440532013000"})
+    update_tenant(
+        agency,
+        0,
+        branding={
+            "street": "Domplatz 1",
+            "iban": "DE89370400440532013000",
+            "tax_number": "215/5702/0017",
+        },
+    )
     paths = {}
     for nr in (0, 4):
         with agency.open_session(nr) as s:
@@ -247,8 +260,8 @@ def test_same_booking_number_in_two_tenants_gives_two_documents(agency, german):
     assert paths[0] == agency.root / "Dokumente" / "Rechnung-1.pdf"
     assert paths[4] == agency.root / "Mandant" / "4" / "Dokumente" / "Rechnung-1.pdf"
     marks = {
-        0: ("Hauptmandant", "Domplatz 1", "DE89 3704 0044 0532 0130 00", "Kunde0"),
-        4: ("Süd-Ost Reisen", "Marienplatz 1", "DE02 7015 0000 0000 5949 37", "Kunde4"),
+        0: ("Hauptmandant", "Domplatz 1", "DE89 3704 0044 0532 0130 00", "215/5702/0017", "Kunde0"),
+        4: ("Süd-Ost Reisen", "Marienplatz 1", "DE02 7015 0000 0000 5949 37", "143/123/45678", "Kunde4"),
     }
     for nr, other in ((0, 4), (4, 0)):
         data = paths[nr].read_bytes()
@@ -297,6 +310,25 @@ def test_refused_without_rights_or_invoice(agency):
         with pytest.raises(ValidationError, match="no booking 100000"):
             _invoice(s0, number)  # tenant 1's booking is not tenant 0's
     assert not (agency.root / "Dokumente").exists()
+
+
+def test_refused_without_tax_number_or_vat_id(agency, german):
+    """§ 14 UStG: an invoice without either is not a valid invoice; nothing is written."""
+    with agency.open_session(1) as s:
+        number = booked(s)
+        invoice_booking("anna", s, number)
+    update_tenant(agency, 1, branding={"tax_number": "", "vat_id": ""})
+    with agency.open_session(1) as s:
+        with pytest.raises(ValidationError) as error:
+            save_invoice("anna", s, number)
+    assert error.value.field == "tax_number"
+    assert "Reisebüro Nord hat weder eine Steuernummer noch eine USt-IdNr." in error.value.message
+    assert not (agency.tenant_dir(1) / "Dokumente").exists()
+    update_tenant(agency, 1, branding={"vat_id": "DE136695976"})  # one of them is enough
+    with agency.open_session(1) as s:
+        (text,) = _pages(_invoice(s, number))
+    assert "USt-IdNr. DE136695976" in text
+    assert "Steuernr." not in text
 
 
 def test_saved_atomically_in_the_tenants_folder(agency):

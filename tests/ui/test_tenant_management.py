@@ -191,3 +191,22 @@ def test_an_empty_name_keeps_save_disabled_and_says_why(qtbot, office):
     dialog.name.clear()
     assert not save_button(dialog).isEnabled()
     assert "name is empty" in dialog.name_error.text()
+
+
+def test_tax_number_and_vat_id_are_checked_beside_their_fields_and_saved(qtbot, office):
+    """What an invoice must print (§ 14 UStG) is entered here and checked as it is typed."""
+    dialog = make_edit(qtbot, office, 1)
+    form = dialog.branding_form
+    form.edits["vat_id"].setText("DE136695977")
+    assert not save_button(dialog).isEnabled()
+    assert "check digit" in form.errors["vat_id"].text()
+    form.edits["vat_id"].setText("de 136 695 976")
+    form.edits["tax_number"].setText("123")
+    assert not save_button(dialog).isEnabled()
+    assert "21/815/08150" in form.errors["tax_number"].text()
+    assert form.errors["vat_id"].text() == ""
+    form.edits["tax_number"].setText("21/815/08150")
+    assert save_button(dialog).isEnabled()
+    dialog.accept()
+    branding = office.tenant(1).branding
+    assert (branding["tax_number"], branding["vat_id"]) == ("21/815/08150", "DE136695976")

@@ -163,6 +163,7 @@ class BrandingForm(QWidget):
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self._address_group())
         left.addWidget(self._contact_group())
+        left.addWidget(self._tax_group())
         right.addWidget(self._branding_group())
         right.addWidget(self._bank_group())
         left.addStretch(1)
@@ -208,6 +209,17 @@ class BrandingForm(QWidget):
         self._row(form, "email", self.tr("&E-mail:"))
         return group
 
+    def _tax_group(self) -> QGroupBox:
+        group, form = self._group(self.tr("Tax (printed on invoices)"))
+        self._row(form, "tax_number", self.tr("Ta&x number:"))
+        self._row(form, "vat_id", self.tr("&VAT ID:"))
+        self.edits["tax_number"].setPlaceholderText(self.tr("e.g. 21/815/08150"))
+        self.edits["vat_id"].setPlaceholderText(self.tr("e.g. DE136695976"))
+        tip = self.tr("An invoice must show the tax number or the VAT ID (§ 14 UStG).")
+        self.edits["tax_number"].setToolTip(tip)
+        self.edits["vat_id"].setToolTip(tip)
+        return group
+
     def _bank_group(self) -> QGroupBox:
         group, form = self._group(self.tr("Bank"))
         self._row(form, "bank_name", self.tr("Ban&k:"))
@@ -232,6 +244,8 @@ class BrandingForm(QWidget):
             e["country"],
             e["phone"],
             e["email"],
+            e["tax_number"],
+            e["vat_id"],
             self.colour,
             self.accent,
             self.logo.path_edit,
