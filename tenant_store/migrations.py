@@ -95,7 +95,8 @@ def _accounting_drop_balances(db: StoreDatabase, schema: str) -> None:
 def _installation_add_tax_ids(db: StoreDatabase, schema: str) -> None:
     for column in ("tax_number", "vat_id"):
         db.execute_sql(
-            f'ALTER TABLE "{schema}"."tenant" ADD COLUMN "{column}" VARCHAR(255) NOT NULL DEFAULT \'\''
+            f'ALTER TABLE "{schema}"."tenant" '
+            f"ADD COLUMN \"{column}\" VARCHAR(255) NOT NULL DEFAULT ''"
         )
 
 

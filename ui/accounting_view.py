@@ -1,7 +1,7 @@
 """Accounting: journal, trial balance, account ledger and, in tenant 0, the consolidation (R4)."""
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,12 +29,15 @@ from jack_desktop.accounting import (
     trial_balance,
 )
 from jack_desktop.consolidation import Consolidation, consolidated_trial_balance
+from jack_desktop.documents.journal import save_journal
+from jack_desktop.documents.trial_balance import save_trial_balance
 from jack_desktop.money import format_money
 from tenant_store import Installation, StoreError
 from tenant_store.rights import Level
 
 from .actions import view_action
 from .context import TenantContext
+from .documents import document_action, make_document, print_button
 from .errors import show_error
 from .journal_entry_dialog import JournalEntryDialog
 from .tasks import run_with_progress
@@ -131,7 +134,34 @@ class AccountingView(QWidget):
         row.addWidget(self.new_button)
         row.addStretch(1)
         row.addWidget(self.where)
+        row.addSpacing(12)
+        row.addWidget(print_button(self, self._document_actions()))
         return row
+
+    def _document_actions(self) -> list[QAction]:
+        """Journal and trial balance; in tenant 0 also consolidated over the tenants."""
+        documents = [
+            (self.tr("&Journal"), save_journal, False),
+            (self.tr("&Trial balance"), save_trial_balance, False),
+        ]
+        if self.ctx.nr == 0:
+            documents += [
+                (self.tr("Consolidated j&ournal"), save_journal, True),
+                (self.tr("Consolidated t&rial balance"), save_trial_balance, True),
+            ]
+        return [
+            document_action(self, text, lambda _c=False, s=save, c=cons: self.print_document(s, c))
+            for text, save, cons in documents
+        ]
+
+    def print_document(self, save, consolidated: bool = False) -> None:
+        """Save a journal or trial balance as PDF in the tenant's folder and open it."""
+        make_document(
+            self,
+            self.ctx,
+            self.tr("Making the document…"),
+            lambda user, session: save(user, session, consolidated=consolidated),
+        )
 
     def _where_text(self) -> str:
         if self.ctx.nr == 0:

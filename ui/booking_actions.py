@@ -56,7 +56,8 @@ class BookingActions(QWidget):
         self.invoice_button = self._button(self.tr("&Invoice"), self.invoice)
         self.pay_button = self._button(self.tr("Record &payment…"), self.record_payment)
         self.cancel_button = self._button(self.tr("Cance&l booking…"), self.cancel)
-        self.documents_button = print_button(self, text=self.tr("Docu&ments"))
+        # Ctrl+P works anywhere in the editor, not only in this row.
+        self.documents_button = print_button(parent or self, text=self.tr("Docu&ments"))
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for button in self.buttons():
@@ -146,13 +147,14 @@ class BookingActions(QWidget):
         return None
 
     def _document_actions(self, invoices: list[Invoice]) -> list:
+        menu = self.documents_button.menu()  # owns the entries, which are remade on each show
         reason = None
         if self.booking is None:
             reason = self.tr("Save the booking first.")
         elif self.booking.status not in FIRM:
             reason = self.tr("A travel confirmation is made once the booking is booked.")
         actions = [
-            document_action(self, self.tr("Travel &confirmation"), self.print_confirmation, reason)
+            document_action(menu, self.tr("Travel &confirmation"), self.print_confirmation, reason)
         ]
         for invoice in invoices:
             text = self.tr("Invoice {number}")
@@ -160,7 +162,7 @@ class BookingActions(QWidget):
                 text = self.tr("Credit note {number}")
             actions.append(
                 document_action(
-                    self,
+                    menu,
                     text.format(number=invoice.number),
                     lambda _checked=False, n=invoice.number: self.print_invoice(n),
                 )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -30,11 +31,14 @@ from jack_desktop.controlling import (
     consolidated_figures,
     tenant_figures,
 )
+from jack_desktop.documents.controlling import save_controlling
 from jack_desktop.money import format_money
 from tenant_store import Installation, StoreError
 
+from .actions import set_tab_chain
 from .bar_chart import BarChart, Series
 from .context import TenantContext
+from .documents import document_action, make_document, print_button
 from .errors import show_error
 from .tasks import run_with_progress
 
@@ -110,8 +114,7 @@ class ControllingView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_top_row())
         layout.addWidget(splitter, 1)
-        self.setTabOrder(self.year, self.consolidated)
-        self.setTabOrder(self.consolidated, self.tabs)
+        set_tab_chain(self.year, self.consolidated, self.print_button, self.tabs)
 
     def _build_top_row(self) -> QHBoxLayout:
         self.year = QSpinBox()
@@ -134,7 +137,16 @@ class ControllingView(QWidget):
         row.addWidget(self.consolidated)
         row.addStretch(1)
         row.addWidget(self.total)
+        row.addSpacing(12)
+        row.addWidget(self._build_print_button())
         return row
+
+    def _build_print_button(self) -> QPushButton:
+        self.report_action = document_action(
+            self, self.tr("Controlling &report of the year shown"), self.print_report
+        )
+        self.print_button = print_button(self, [self.report_action])
+        return self.print_button
 
     def _table(self, first: str) -> QTableWidget:
         headers = [
@@ -182,6 +194,18 @@ class ControllingView(QWidget):
                 return consolidated_figures(user, session, year)
 
         return run_with_progress(self, self.tr("Consolidating the tenants…"), work)
+
+    def print_report(self) -> None:
+        """The figures shown (this tenant's or consolidated) as a PDF report with the chart."""
+        year, consolidated = self.year.value(), self.is_consolidated()
+        make_document(
+            self,
+            self.ctx,
+            self.tr("Making the controlling report…"),
+            lambda user, session: save_controlling(
+                user, session, consolidated=consolidated, year=year
+            ),
+        )
 
     # -- showing -------------------------------------------------------------------------------
 

@@ -25,10 +25,6 @@ from .tasks import run_with_progress
 Save = Callable[[str, TenantSession], Path]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Documents", text)
-
-
 def warn(parent: QWidget | None, text: str) -> None:
     """A problem with the file, not with the data (its own function so tests can read it)."""
     QMessageBox.warning(parent, "Jack Desktop", text)
@@ -58,7 +54,10 @@ def make_document(parent: QWidget, ctx: TenantContext, title: str, save: Save) -
     try:
         open_document(path)
     except OSError as exc:
-        text = _tr("The document was saved as {path}, but no PDF viewer could be opened ({error}).")
+        text = QCoreApplication.translate(
+            "Documents",
+            "The document was saved as {path}, but no PDF viewer could be opened ({error}).",
+        )
         warn(parent, text.format(path=path, error=exc.strerror or exc))
     return path
 
@@ -66,14 +65,16 @@ def make_document(parent: QWidget, ctx: TenantContext, title: str, save: Save) -
 def _write_failed_text(exc: OSError, folder: Path) -> str:
     if isinstance(exc, PermissionError) and exc.filename2:
         # Windows refuses to replace a file another program holds open: the old document.
-        text = _tr(
+        text = QCoreApplication.translate(
+            "Documents",
             "{path} cannot be replaced: it is open in another program, probably the PDF "
-            "viewer. Close it there and try again."
+            "viewer. Close it there and try again.",
         )
         return text.format(path=exc.filename2)
-    text = _tr(
+    text = QCoreApplication.translate(
+        "Documents",
         "The document could not be saved ({error}). Check that the disk is not full and that "
-        "you may write to {folder}, then try again."
+        "you may write to {folder}, then try again.",
     )
     return text.format(error=exc.strerror or exc, folder=folder)
 
@@ -82,7 +83,8 @@ def print_button(
     view: QWidget, actions: Sequence[QAction] = (), text: str | None = None
 ) -> QPushButton:
     """'Print' (or `text`) with a menu of the view's documents; Ctrl+P in the view opens it."""
-    button = QPushButton(text or _tr("&Print"), view)
+    button = QPushButton(text or QCoreApplication.translate("Documents", "&Print"), view)
+    button.setObjectName("printButton")
     button.setAutoDefault(False)
     menu = QMenu(button)
     menu.setToolTipsVisible(True)  # a disabled entry says why
@@ -96,13 +98,20 @@ def fill_print_menu(button: QPushButton, actions: Sequence[QAction]) -> None:
     """Put `actions` in the button's menu; with none enabled the button is disabled and its
     tooltip gives the first action's reason."""
     menu = button.menu()
+    for old in menu.actions():
+        if old.parent() is menu and old not in actions:
+            old.deleteLater()  # entries made for the menu (see `document_action`)
     menu.clear()
     for action in actions:
         menu.addAction(action)
     enabled = any(a.isEnabled() for a in actions)
     button.setEnabled(enabled)
     if enabled or not actions:
-        button.setToolTip(_tr("Saves the document as PDF in the tenant's folder and opens it."))
+        button.setToolTip(
+            QCoreApplication.translate(
+                "Documents", "Saves the document as PDF in the tenant's folder and opens it."
+            )
+        )
     else:
         button.setToolTip(actions[0].toolTip())
 

@@ -74,7 +74,7 @@ class TenantEditDialog(QDialog):
             *self.buttons.buttons(),
         )
         self._check()
-        self.resize(860, 620)
+        self.resize(860, self.sizeHint().height())
         self.name.setFocus()
 
     # -- layout ---------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jack_desktop.documents.ticket_list import save_ticket_list
 from jack_desktop.money import format_money, to_cents
 from jack_desktop.tickets import (
     Reconciliation,
@@ -37,6 +38,7 @@ from tenant_store.rights import Level
 
 from .actions import view_action
 from .context import TenantContext
+from .documents import document_action, make_document, print_button
 from .errors import show_error
 from .tasks import run_with_progress
 from .ticket_dialog import TicketDialog
@@ -148,7 +150,7 @@ class TicketsView(QWidget):
         self.tabs.addTab(self._build_list_tab(), self.tr("&Ticket list"))
         self.tabs.addTab(self._build_reconciliation_tab(), self.tr("Re&conciliation"))
         layout = QVBoxLayout(self)
-        layout.addLayout(self._build_top_row())
+        layout.addLayout(self._build_top_row())  # after the note: it gives the print reason
         layout.addWidget(self.central_note)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
@@ -164,10 +166,16 @@ class TicketsView(QWidget):
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_action.trigger)
         self._mirror(self.new_button, self.new_action)
+        reason = self.central_note.text() if self.central_elsewhere else None
+        self.list_action = document_action(
+            self, self.tr("&Ticket list with totals per airline"), self.print_list, reason
+        )
+        self.print_button = print_button(self, [self.list_action])
         row = QHBoxLayout()
         row.addWidget(label)
         row.addWidget(self.filter, 1)
         row.addWidget(self.new_button)
+        row.addWidget(self.print_button)
         return row
 
     def _mirror(self, button: QPushButton, action: QAction) -> None:
@@ -351,6 +359,10 @@ class TicketsView(QWidget):
             )
 
     # -- the reconciliation --------------------------------------------------------------------
+
+    def print_list(self) -> None:
+        """The ticket list as PDF (in tenant 0 over the tenants with central tickets)."""
+        make_document(self, self.ctx, self.tr("Making the ticket list…"), save_ticket_list)
 
     def run_reconciliation(self) -> None:
         """Compare tickets and bookings (in tenant 0 across every sharing tenant)."""

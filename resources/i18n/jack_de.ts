@@ -32,6 +32,18 @@
         <translation>Sie dürfen die Buchhaltung von Mandant {nr} einsehen, aber nicht buchen.</translation>
     </message>
     <message>
+        <source>Consolidated j&amp;ournal</source>
+        <translation>Konsolidiertes J&amp;ournal</translation>
+    </message>
+    <message>
+        <source>Consolidated t&amp;rial balance</source>
+        <translation>Konsolidierte Su&amp;mmen- und Saldenliste</translation>
+    </message>
+    <message>
+        <source>Making the document…</source>
+        <translation>Das Dokument wird erstellt…</translation>
+    </message>
+    <message>
         <source>Accounting of tenant 0.</source>
         <translation>Buchhaltung von Mandant 0.</translation>
     </message>
@@ -215,6 +227,10 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>&amp;Vorgang stornieren…</translation>
     </message>
     <message>
+        <source>Docu&amp;ments</source>
+        <translation>&amp;Dokumente</translation>
+    </message>
+    <message>
         <source>Status: new (not saved yet)</source>
         <translation>Status: neu (noch nicht gespeichert)</translation>
     </message>
@@ -263,6 +279,22 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>Für diesen Vorgang ist kein Betrag mehr offen.</translation>
     </message>
     <message>
+        <source>A travel confirmation is made once the booking is booked.</source>
+        <translation>Eine Reisebestätigung gibt es, sobald der Vorgang gebucht ist.</translation>
+    </message>
+    <message>
+        <source>Travel &amp;confirmation</source>
+        <translation>&amp;Reisebestätigung</translation>
+    </message>
+    <message>
+        <source>Invoice {number}</source>
+        <translation>Rechnung {number}</translation>
+    </message>
+    <message>
+        <source>Credit note {number}</source>
+        <translation>Gutschrift {number}</translation>
+    </message>
+    <message>
         <source>Booking {number} is booked.</source>
         <translation>Vorgang {number} ist gebucht.</translation>
     </message>
@@ -273,6 +305,14 @@ Die Einzelheiten stehen in {log}.</translation>
     <message>
         <source>Payment of {amount} recorded.</source>
         <translation>Zahlung über {amount} wurde erfasst.</translation>
+    </message>
+    <message>
+        <source>Making the travel confirmation…</source>
+        <translation>Die Reisebestätigung wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Making invoice {number}…</source>
+        <translation>Rechnung {number} wird erstellt…</translation>
     </message>
     <message>
         <source>Cancel booking {number}? This cannot be undone.</source>
@@ -540,27 +580,27 @@ Die Einzelheiten stehen in {log}.</translation>
     </message>
     <message>
         <source>Tax (printed on invoices)</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuer (steht auf Rechnungen)</translation>
     </message>
     <message>
         <source>Ta&amp;x number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Steue&amp;rnummer:</translation>
     </message>
     <message>
         <source>&amp;VAT ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>USt-I&amp;dNr.:</translation>
     </message>
     <message>
         <source>e.g. 21/815/08150</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 21/815/08150</translation>
     </message>
     <message>
         <source>e.g. DE136695976</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. DE136695976</translation>
     </message>
     <message>
         <source>An invoice must show the tax number or the VAT ID (§ 14 UStG).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Rechnung muss die Steuernummer oder die USt-IdNr. zeigen (§ 14 UStG).</translation>
     </message>
     <message>
         <source>Bank</source>
@@ -681,6 +721,10 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>Die Zahlen aller Mandanten, deren Controlling Sie einsehen dürfen, nebeneinander.</translation>
     </message>
     <message>
+        <source>Controlling &amp;report of the year shown</source>
+        <translation>Controlling-&amp;Bericht des angezeigten Jahres</translation>
+    </message>
+    <message>
         <source>Bookings</source>
         <translation>Vorgänge</translation>
     </message>
@@ -703,6 +747,10 @@ Die Einzelheiten stehen in {log}.</translation>
     <message>
         <source>Consolidating the tenants…</source>
         <translation>Mandanten werden konsolidiert…</translation>
+    </message>
+    <message>
+        <source>Making the controlling report…</source>
+        <translation>Der Controlling-Bericht wird erstellt…</translation>
     </message>
     <message>
         <source>Revenue {revenue} · margin {margin} ({percent}) · {n} bookings</source>
@@ -1005,6 +1053,29 @@ Die Einzelheiten stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <source>The document was saved as {path}, but no PDF viewer could be opened ({error}).</source>
+        <translation>Das Dokument wurde als {path} gespeichert, aber es konnte kein PDF-Viewer geöffnet werden ({error}).</translation>
+    </message>
+    <message>
+        <source>{path} cannot be replaced: it is open in another program, probably the PDF viewer. Close it there and try again.</source>
+        <translation>{path} kann nicht ersetzt werden: Die Datei ist in einem anderen Programm geöffnet, wahrscheinlich im PDF-Viewer. Schließen Sie sie dort und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The document could not be saved ({error}). Check that the disk is not full and that you may write to {folder}, then try again.</source>
+        <translation>Das Dokument konnte nicht gespeichert werden ({error}). Prüfen Sie, ob die Festplatte voll ist und ob Sie in {folder} schreiben dürfen, und versuchen Sie es dann noch einmal.</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Drucken</translation>
+    </message>
+    <message>
+        <source>Saves the document as PDF in the tenant&apos;s folder and opens it.</source>
+        <translation>Speichert das Dokument als PDF im Ordner des Mandanten und öffnet es.</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <source>Tenant created</source>
@@ -1218,7 +1289,7 @@ Die Einzelheiten stehen in {log}.</translation>
     </message>
     <message>
         <source>Bro&amp;wse...</source>
-        <translation>&amp;Durchsuchen...</translation>
+        <translation>Durc&amp;hsuchen...</translation>
     </message>
     <message>
         <source>Choose a logo</source>
@@ -1972,6 +2043,10 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
+        <source>&amp;Ticket list with totals per airline</source>
+        <translation>&amp;Ticketliste mit Summen je Airline</translation>
+    </message>
+    <message>
         <source>Ticket number</source>
         <translation>Ticketnummer</translation>
     </message>
@@ -2074,6 +2149,10 @@ Die Einzelheiten stehen in {log}.</translation>
     <message>
         <source>Ticket {number} saved.</source>
         <translation>Ticket {number} wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Making the ticket list…</source>
+        <translation>Die Ticketliste wird erstellt…</translation>
     </message>
     <message>
         <source>Reconciling tickets…</source>

@@ -178,7 +178,7 @@ def test_v1_plus_every_migration_equals_the_current_models(tmp_path, db):
             for t in tables
         }
         info["indexes"] = conn.execute_sql(
-            f"SELECT name, tbl_name, sql FROM \"{schema}\".sqlite_master "
+            f'SELECT name, tbl_name, sql FROM "{schema}".sqlite_master '
             "WHERE type = 'index' ORDER BY name"
         ).fetchall()
         conn.close()

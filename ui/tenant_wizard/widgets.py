@@ -163,9 +163,9 @@ class BrandingForm(QWidget):
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self._address_group())
         left.addWidget(self._contact_group())
-        left.addWidget(self._tax_group())
         right.addWidget(self._branding_group())
         right.addWidget(self._bank_group())
+        right.addWidget(self._tax_group())
         left.addStretch(1)
         right.addStretch(1)
         layout.addLayout(left, 1)
@@ -244,8 +244,6 @@ class BrandingForm(QWidget):
             e["country"],
             e["phone"],
             e["email"],
-            e["tax_number"],
-            e["vat_id"],
             self.colour,
             self.accent,
             self.logo.path_edit,
@@ -253,6 +251,8 @@ class BrandingForm(QWidget):
             e["bank_name"],
             e["iban"],
             e["bic"],
+            e["tax_number"],
+            e["vat_id"],
         ]
 
     # -- values ---------------------------------------------------------------------------------
