@@ -200,7 +200,7 @@ class CustomerEditor(QDialog):
                 (self.tr("&First name:"), ("first_name",)),
                 (self.tr("&Last name:"), ("last_name",)),
                 (self.tr("Compan&y:"), ("company",)),
-                (self.tr("&Birth date:"), ("birth_date",)),
+                (self.tr("Birth &date:"), ("birth_date",)),
             ],
         )
 

@@ -878,7 +878,7 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>&amp;Firma:</translation>
     </message>
     <message>
-        <source>&amp;Birth date:</source>
+        <source>Birth &amp;date:</source>
         <translation>&amp;Geburtsdatum:</translation>
     </message>
     <message>
@@ -1342,6 +1342,10 @@ Die Einzelheiten stehen in {log}.</translation>
         <source>You have unsaved changes in tenant {nr}. Discard them and switch?</source>
         <translation>Sie haben nicht gespeicherte Änderungen in Mandant {nr}. Änderungen verwerfen und wechseln?</translation>
     </message>
+    <message>
+        <source>The tickets of tenant {nr} are central: they are listed in tenant 0, where you may not read tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Modules</name>
@@ -1393,7 +1397,7 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <source>&amp;Send</source>
+        <source>Sen&amp;d</source>
         <translation>&amp;Senden</translation>
     </message>
     <message>
