@@ -15,7 +15,7 @@ from functools import cache
 import airportsdata
 import peewee
 
-from tenant_store import StoreError, TenantSession, ValidationError
+from tenant_store import Logical, StoreError, TenantSession, ValidationError
 from tenant_store.i18n import _
 from tenant_store.models.bookings import Booking, ServiceLine
 from tenant_store.models.tickets import Ticket
@@ -206,8 +206,7 @@ def ticket_tenant_scope(session: TenantSession) -> list[int]:
     _refuse_if_central_elsewhere(session)
     if session.nr != 0:
         return [session.nr]
-    sharing = [t.nr for t in session.installation.tenants() if t.nr and t.central.get("tickets")]
-    return [0, *sharing]
+    return [0, *session.installation.sharing_tenants(Logical.TICKETS)]
 
 
 def add_ticket(user: str, session: TenantSession, values: dict) -> Ticket:

@@ -146,6 +146,13 @@ class Installation:
         with self.registry():
             return dict(Tenant.select(Tenant.nr, Tenant.name).order_by(Tenant.nr).tuples())
 
+    def sharing_tenants(self, db: Logical) -> list[int]:
+        """Sub-tenants that keep `db` centrally in tenant 0 (one cheap query, no folder read)."""
+        column = getattr(Tenant, f"central_{Logical(db).value}")
+        with self.registry():
+            query = Tenant.select(Tenant.nr).where(column & (Tenant.nr != 0)).order_by(Tenant.nr)
+            return [nr for (nr,) in query.tuples()]
+
     def tenant_ranges(self) -> list[TenantRange]:
         """Number, booking range and R5 relevance of every tenant (one cheap query)."""
         with self.registry():

@@ -65,3 +65,13 @@ def test_an_interrupted_init_is_redone(tmp_path):
     with inst.open_session(0) as session, session.bound():
         assert Destination.select().count() > 0
     inst.close()
+
+
+def test_sharing_tenants_come_from_the_registry(inst3):
+    """The sub-tenants keeping a database in tenant 0, without reading their folders."""
+    from tenant_store import Logical
+
+    assert inst3.sharing_tenants(Logical.TICKETS) == [2]
+    assert inst3.sharing_tenants(Logical.ACCOUNTING) == [1]
+    assert inst3.sharing_tenants(Logical.POSTAL) == [1, 2]
+    assert inst3.sharing_tenants(Logical.NOTES) == []
