@@ -24,6 +24,7 @@ from .customers import visible_customer
 from .money import parse_amount, to_cents
 
 STATUSES = ("offer", "booked", "invoiced", "cancelled")
+FIRM = ("booked", "invoiced")  # what the customer has booked: confirmed, counted in revenue
 STATUS_LABELS = {
     "offer": N_("offer"),
     "booked": N_("booked"),

@@ -27,7 +27,8 @@ from tenant_store.models.basedata import CostCentre, TravelType
 from tenant_store.models.bookings import Booking, ServiceLine
 from tenant_store.rights import Level, rights_of
 
-FIRM = ("booked", "invoiced")
+from .bookings import FIRM
+
 MODULE = "controlling"
 
 

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import peewee
-import pycountry
-import schwifty
 
 from tenant_store import TenantInfo, TenantSession, ValidationError
 from tenant_store.business_ids import check_iban
@@ -79,6 +77,8 @@ def _visible(session: TenantSession) -> peewee.Expression:
 
 def clean(values: dict) -> dict:
     """Checked and normalised customer fields; ValidationError names the first bad one."""
+    import pycountry  # on first use: the customer list must not wait for it
+
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise ValidationError(sorted(unknown)[0], _("This is not a customer field."))
@@ -323,6 +323,8 @@ def sharing_of(user: str, session: TenantSession, customer_id: int) -> set[int] 
 
 def country_names(lang: str = "de") -> list[tuple[str, str]]:
     """(ISO code, name) of every country in `lang`, sorted by name as people look for it."""
+    import pycountry
+
     names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
     pairs = [(c.alpha_2, names.gettext(c.name)) for c in pycountry.countries]
     return sorted(pairs, key=lambda pair: fold(pair[1]))
@@ -330,6 +332,8 @@ def country_names(lang: str = "de") -> list[tuple[str, str]]:
 
 def iban_display(text: str) -> str:
     """An IBAN in groups of four as printed ('DE89 3704 ...'); anything else unchanged."""
+    import schwifty
+
     try:
         return schwifty.IBAN(text).formatted if text.strip() else text
     except ValueError:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from jack_desktop.data_dir import resolve_data_dir
-from jack_desktop.demo import build_demo, is_new_folder
 from tenant_store import Installation, StoreError
 from tenant_store.i18n import set_language
 from tenant_store.users import tenants_of
@@ -24,7 +23,12 @@ QM_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 
 def install_translators(app: QApplication, lang: str) -> None:
-    """Qt's own strings and ours in the chosen language (English is the source text)."""
+    """Qt's own strings and ours in the chosen language (English is the source text).
+
+    With a language chosen by `--lang`, numbers and dates in Qt's widgets follow it too.
+    """
+    if QLocale.system().language() != QLocale(lang).language():
+        QLocale.setDefault(QLocale(lang))
     for name, folder in (
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
         ("jack", str(QM_DIR)),
@@ -37,13 +41,17 @@ def install_translators(app: QApplication, lang: str) -> None:
 def open_installation(data_dir: str | None) -> Installation:
     """The installation in the data folder; a newcomer's first start builds the demo."""
     root = resolve_data_dir(data_dir)
-    if is_new_folder(root):
-        # README "Demo installation": the first start shows a working office.
-        run_with_progress(
-            None,
-            QCoreApplication.translate("App", "Preparing the demo installation…"),
-            lambda progress: build_demo(root, progress=progress),
-        )
+    if not Installation.is_installation(root):
+        # Imported only here: the demo needs most of the domain layer, an everyday start none.
+        from jack_desktop.demo import build_demo, is_new_folder
+
+        if is_new_folder(root):
+            # README "Demo installation": the first start shows a working office.
+            run_with_progress(
+                None,
+                QCoreApplication.translate("App", "Preparing the demo installation…"),
+                lambda progress: build_demo(root, progress=progress),
+            )
     # Opens it; also finishes an interrupted `init` or explains a wrong folder.
     installation, _created = Installation.init(root)
     return installation

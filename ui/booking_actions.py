@@ -11,9 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from jack_desktop.bookings import STATUS_LABELS, confirm_booking
-from jack_desktop.documents.confirmation import FIRM, save_confirmation
-from jack_desktop.documents.invoice import save_invoice
+from jack_desktop.bookings import FIRM, STATUS_LABELS, confirm_booking
 from jack_desktop.invoicing import cancel_booking, invoice_booking
 from jack_desktop.money import format_money
 from tenant_store import StoreError
@@ -217,6 +215,9 @@ class BookingActions(QWidget):
         """The travel confirmation as PDF, saved in the tenant's folder and opened."""
         if not self._ready():
             return
+        # Imported on use: reportlab would slow down opening every booking.
+        from jack_desktop.documents.confirmation import save_confirmation
+
         number = self.booking.number
         make_document(
             self,
@@ -229,6 +230,8 @@ class BookingActions(QWidget):
         """An invoice or credit note of the booking as PDF, saved and opened."""
         if self.booking is None:
             return
+        from jack_desktop.documents.invoice import save_invoice
+
         number = self.booking.number
         make_document(
             self,

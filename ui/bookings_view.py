@@ -1,5 +1,9 @@
 """Bookings: this tenant's bookings (R8: never another tenant's), filtered, opened and created."""
 
+from __future__ import annotations  # BookingEditor is only imported when a booking is opened
+
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -20,10 +24,12 @@ from tenant_store.i18n import _
 from tenant_store.rights import Level
 
 from .actions import action_button, open_row_action, set_tab_chain, view_action
-from .booking_editor import BookingEditor
 from .booking_model import BookingTableModel
 from .context import TenantContext
 from .errors import show_error
+
+if TYPE_CHECKING:
+    from .booking_editor import BookingEditor
 
 FILTER_DELAY_MS = 200
 
@@ -200,6 +206,8 @@ class BookingsView(QWidget):
 
         Returns True if something was stored in the editor.
         """
+        from .booking_editor import BookingEditor  # with its documents: not for the list
+
         try:
             editor = BookingEditor(self.ctx, number, self)
         except StoreError as exc:
@@ -211,6 +219,8 @@ class BookingsView(QWidget):
         """Ctrl+N: a new booking; returns True if it was saved."""
         if not self.may_write:
             return False
+        from .booking_editor import BookingEditor
+
         return self._run(BookingEditor(self.ctx, None, self))
 
     def _run(self, editor: BookingEditor) -> bool:

@@ -1,12 +1,29 @@
-"""The main window: the current tenant always visible (R11, R14), modules by right (R13, R15)."""
+"""The main window: the current tenant always visible (R11, R14), modules by right (R13, R15).
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+Start-up (bench/bench_startup.py): the window paints its first frame (title, badge, tenant,
+modules) before anything it does not need for it; the first module's view, the unread count and
+the drop-down's other tenants follow right after. Nothing before that frame refers to Qt's `Qt`
+namespace: its first use makes PySide create all of its ~90 Python enums at once (~20 ms). Hence
+a QListView of QStandardItems (setEnabled instead of item flags), QSplitter() without a parent,
+setShortcuts() instead of setShortcut(), and `QtCore.Qt` looked up where it is used later.
+"""
+
+from collections.abc import Callable
+
+from PySide6 import QtCore
+from PySide6.QtCore import QModelIndex, QSettings, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeySequence,
+    QPaintEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMainWindow,
     QMessageBox,
     QSizePolicy,
@@ -17,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from tenant_store import Installation, StoreError
-from tenant_store.users import tenants_of
+from tenant_store.rights import Level
 
 from .context import TenantContext
 from .errors import show_error
@@ -37,6 +54,9 @@ class MainWindow(QMainWindow):
         self.user = user
         self.ctx: TenantContext | None = None
         self.views: dict[str, QWidget] = {}
+        # Work that waits for the window's first paint (see _after_first_paint).
+        self._painted = False
+        self._after_paint: list[Callable[[], None]] = []
         self._build_toolbar()
         self._build_body()
         self._build_menus()
@@ -66,16 +86,19 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
 
     def _build_body(self) -> None:
-        self.module_list = QListWidget(self)
+        self.module_list = QListView(self)
         self.module_list.setObjectName("moduleList")
         self.module_list.setMaximumWidth(220)
-        self.module_list.currentRowChanged.connect(self._show_module)
+        self.module_model = QStandardItemModel(self.module_list)
+        self.module_list.setModel(self.module_model)
+        self.module_list.selectionModel().currentRowChanged.connect(self._current_changed)
         self.stack = QStackedWidget(self)
         self.placeholder = QLabel(self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.stack.addWidget(self.placeholder)
-        splitter = QSplitter(self)
+        # No parent here: QSplitter(parent) is told from QSplitter(orientation) by the `Qt`
+        # namespace (see the module docstring); setCentralWidget adopts it.
+        splitter = QSplitter()
         splitter.addWidget(self.module_list)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
@@ -84,16 +107,17 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         manage = QAction(self.tr("&Tenant management…"), self)
-        manage.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        # setShortcuts, not setShortcut: see the module docstring.
+        manage.setShortcuts([QKeySequence("Ctrl+Shift+T")])
         manage.triggered.connect(self.open_tenant_management)
         file_menu.addAction(manage)
         search = QAction(self.tr("&Search all tenants"), self)
-        search.setShortcut(QKeySequence("Ctrl+K"))
+        search.setShortcuts([QKeySequence("Ctrl+K")])
         search.triggered.connect(self.search.focus_search)
         file_menu.addAction(search)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.addAction(search)
@@ -135,18 +159,37 @@ class MainWindow(QMainWindow):
         """The module list carries the tenant's colour too, so a glance tells where one is."""
         text = readable_text_colour(colour)
         self.module_list.setStyleSheet(
-            f"QListWidget#moduleList {{ border: none; border-left: 6px solid {colour}; "
+            f"QListView#moduleList {{ border: none; border-left: 6px solid {colour}; "
             f"padding-top: 6px; font-size: 11pt; }}"
-            f"QListWidget#moduleList::item {{ padding: 6px 10px; }}"
-            f"QListWidget#moduleList::item:selected {{ background: {colour}; color: {text}; }}"
+            f"QListView#moduleList::item {{ padding: 6px 10px; }}"
+            f"QListView#moduleList::item:selected {{ background: {colour}; color: {text}; }}"
         )
 
     def _fill_tenant_box(self) -> None:
+        """The drop-down: the current tenant at once, the user's other tenants after painting.
+
+        A closed drop-down shows only the current tenant; reading the user's tenants (and
+        loading the user registry for it) can wait until the window is on screen.
+        """
+        self._set_tenant_box({self.ctx.nr: self.ctx.tenant.name})
+        self._after_first_paint(self._fill_users_tenants)
+
+    def _fill_users_tenants(self) -> None:
+        from tenant_store.users import tenants_of
+
+        # Wide enough for the longest name, also after later switches (set here, not before the
+        # first paint: see the module docstring on enums).
+        self.tenant_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        names = self.installation.tenant_names()
+        self._set_tenant_box(
+            {nr: names.get(nr, "?") for nr in tenants_of(self.installation, self.user)}
+        )
+
+    def _set_tenant_box(self, tenants: dict[int, str]) -> None:
         self.tenant_box.blockSignals(True)
         self.tenant_box.clear()
-        names = self.installation.tenant_names()
-        for nr in tenants_of(self.installation, self.user):
-            self.tenant_box.addItem(f"{nr} · {names.get(nr, '?')}", nr)
+        for nr, name in tenants.items():
+            self.tenant_box.addItem(f"{nr} · {name}", nr)
         self.tenant_box.setCurrentIndex(self.tenant_box.findData(self.ctx.nr))
         self.tenant_box.blockSignals(False)
 
@@ -166,34 +209,51 @@ class MainWindow(QMainWindow):
     # -- modules -----------------------------------------------------------------------------
 
     def _fill_modules(self) -> None:
-        self.module_list.blockSignals(True)
-        self.module_list.clear()
-        first_open = None
-        for row, module in enumerate(MODULES):
-            item = QListWidgetItem(translate(module.label))
+        selection = self.module_list.selectionModel()
+        selection.blockSignals(True)
+        self.module_model.clear()
+        for module in MODULES:
+            item = QStandardItem(translate(module.label))
+            item.setEditable(False)
             reason = closed_reason(self.ctx, module)
             if reason:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setEnabled(False)
                 item.setToolTip(reason)
-            elif first_open is None:
-                first_open = row
-            self.module_list.addItem(item)
-        self.module_list.blockSignals(False)
-        self._update_unread()
-        if first_open is None:
+            self.module_model.appendRow(item)
+        selection.blockSignals(False)
+        if self._first_open() is None:
+            self.placeholder.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
             self.placeholder.setText(self.tr("You have no module in this tenant."))
             self.stack.setCurrentWidget(self.placeholder)
-        else:
-            # After the window is painted: it appears at once, the first list right after.
-            QTimer.singleShot(0, self, lambda: self._open_first(first_open))
+            return
+        # The window appears at once with its tenant; the unread count (a query in the notes
+        # file) and the first list (importing its view) follow right after.
+        self._after_first_paint(self._update_unread)
+        self._after_first_paint(self._open_first)
 
-    def _open_first(self, row: int) -> None:
-        if self.module_list.currentRow() < 0:
-            self.module_list.setCurrentRow(row)
+    def _first_open(self) -> int | None:
+        """The row of the first module the user may open in the current tenant."""
+        return next((r for r, m in enumerate(MODULES) if not closed_reason(self.ctx, m)), None)
 
-    def module_item(self, key: str) -> QListWidgetItem:
+    def _open_first(self) -> None:
+        """Show the first open module, unless one was chosen (or a hit opened) meanwhile."""
+        row = self._first_open()
+        if self.current_module_row() < 0 and row is not None:
+            self._set_module_row(row)
+
+    def module_item(self, key: str) -> QStandardItem:
         """The list entry of a module (tests and the unread count use it)."""
-        return self.module_list.item([m.key for m in MODULES].index(key))
+        return self.module_model.item([m.key for m in MODULES].index(key))
+
+    def current_module_row(self) -> int:
+        """The row of the module shown, -1 before one is."""
+        return self.module_list.currentIndex().row()
+
+    def _set_module_row(self, row: int) -> None:
+        self.module_list.setCurrentIndex(self.module_model.index(row, 0))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_module(current.row())
 
     def _show_module(self, row: int) -> None:
         if row < 0:
@@ -219,7 +279,7 @@ class MainWindow(QMainWindow):
         module = next(m for m in MODULES if m.key == key)
         if closed_reason(self.ctx, module):
             return None
-        self.module_list.setCurrentRow(MODULES.index(module))
+        self._set_module_row(MODULES.index(module))
         return self.view(key)
 
     def _update_unread(self, count: int | None = None) -> None:
@@ -255,14 +315,68 @@ class MainWindow(QMainWindow):
     # -- cross-tenant search -----------------------------------------------------------------
 
     def open_hit(self, tenant_nr: int, kind: str, key: int) -> None:
-        """Open a search hit: switch to its tenant first (asking about unsaved changes)."""
+        """Open a search hit: switch to its tenant first (asking about unsaved changes).
+
+        A ticket of a sub-tenant with central tickets is listed in tenant 0 only (R7): it opens
+        there if the user may read tickets in tenant 0; else its own tenant says why not.
+        """
+        refusal = None
+        if kind == "ticket":
+            tenant_nr, refusal = self._ticket_list_tenant(tenant_nr)
         if not self.switch_tenant(tenant_nr):
             return
         module_key = {"booking": "bookings", "customer": "customers", "ticket": "tickets"}[kind]
         view = self.open_module(module_key)
+        if refusal:
+            QMessageBox.information(self, APP_TITLE, refusal)
+            return
         opener = {"booking": "open_booking", "customer": "open_customer", "ticket": "show_ticket"}
         if view is not None and hasattr(view, opener[kind]):
             getattr(view, opener[kind])(key)
+
+    def _ticket_list_tenant(self, nr: int) -> tuple[int, str | None]:
+        """The tenant whose ticket list shows a ticket of tenant `nr`, and why not if none can."""
+        try:
+            central = nr != 0 and self.installation.tenant(nr).central.get("tickets")
+        except StoreError:
+            return nr, None  # gone meanwhile: switching there says so
+        if not central:
+            return nr, None
+        from tenant_store.users import rights_in
+
+        if rights_in(self.installation, self.user, 0).can("tickets", Level.READ):
+            return 0, None
+        return nr, self.tr(
+            "The tickets of tenant {nr} are central: they are listed in tenant 0, where you "
+            "may not read tickets."
+        ).format(nr=nr)
+
+    # -- first paint -------------------------------------------------------------------------
+
+    def _after_first_paint(self, call: Callable[[], None]) -> None:
+        """Run `call` once the window has been painted; if it has been, on the next turn.
+
+        A zero timer alone is not enough before the window is first shown: it is queued ahead of
+        the expose and paint, so its work (the first view and its imports) would delay the
+        window. The work is for a window on screen: a closed or never shown one skips it.
+        """
+        if self._painted:
+            QTimer.singleShot(0, self, lambda: self._if_visible(call))
+        elif call not in self._after_paint:  # switched again before the first paint
+            self._after_paint.append(call)
+
+    def _if_visible(self, call: Callable[[], None]) -> None:
+        if self.isVisible():
+            call()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            pending, self._after_paint = self._after_paint, []
+            for call in pending:
+                # Queued, so the painted frame reaches the screen before the work starts.
+                QTimer.singleShot(0, self, lambda call=call: self._if_visible(call))
 
     # -- window state ------------------------------------------------------------------------
 

@@ -1,14 +1,17 @@
 """The cross-tenant search field (Ctrl+K): hits from every tenant the user may read, by tenant."""
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from tenant_store import StoreError
 
 from .errors import show_error
-from .tasks import run_with_progress
 
-HIT_ROLE = Qt.ItemDataRole.UserRole
+
+def _hit_role() -> int:
+    """The item data role carrying a hit; looked up when used (see ui/main_window.py)."""
+    return QtCore.Qt.ItemDataRole.UserRole
 
 
 class SearchField(QLineEdit):
@@ -24,15 +27,22 @@ class SearchField(QLineEdit):
         self.setPlaceholderText(self.tr("Search all tenants (Ctrl+K)"))
         self.setMinimumWidth(320)
         self.returnPressed.connect(self.run_search)
-        self.results = QListWidget()
-        self.results.setObjectName("crossTenantResults")
-        self.results.setWindowFlags(Qt.WindowType.Popup)
-        self.results.itemActivated.connect(self._chosen)
+        self._results: QListWidget | None = None
         self.hits: list = []  # jack_desktop.cross_search.Hit
+
+    @property
+    def results(self) -> QListWidget:
+        """The popup listing the hits; made on the first search, not while the window starts."""
+        if self._results is None:
+            self._results = QListWidget()
+            self._results.setObjectName("crossTenantResults")
+            self._results.setWindowFlags(QtCore.Qt.WindowType.Popup)
+            self._results.itemActivated.connect(self._chosen)
+        return self._results
 
     def focus_search(self) -> None:
         """Ctrl+K: jump to the field with its text selected."""
-        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.selectAll()
 
     def run_search(self) -> None:
@@ -42,6 +52,8 @@ class SearchField(QLineEdit):
             return
         # Imported on first use: start-up only pays for what the first window shows.
         from jack_desktop.cross_search import search_everywhere
+
+        from .tasks import run_with_progress
 
         inst, user = self.window_.installation, self.window_.user
         try:
@@ -68,7 +80,7 @@ class SearchField(QLineEdit):
                 )
             item = QListWidgetItem(f"    {self._kind_label(hit.kind)} · {hit.title}")
             item.setToolTip(hit.detail)
-            item.setData(HIT_ROLE, hit)
+            item.setData(_hit_role(), hit)
             self.results.addItem(item)
         self.results.setFixedWidth(max(self.width(), 480))
         self.results.setFixedHeight(min(420, 24 * (self.results.count() + 1)))
@@ -76,14 +88,18 @@ class SearchField(QLineEdit):
         self.results.show()
         self.results.setFocus()
         first = next(
-            (i for i in range(self.results.count()) if self.results.item(i).data(HIT_ROLE)), None
+            (i for i in range(self.results.count()) if self.hit_of(self.results.item(i))), None
         )
         if first is not None:
             self.results.setCurrentRow(first)
 
+    def hit_of(self, item: QListWidgetItem):
+        """The hit (jack_desktop.cross_search.Hit) an entry of the popup stands for, or None."""
+        return item.data(_hit_role())
+
     def _add_header(self, text: str) -> None:
         item = QListWidgetItem(text)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)
         font = item.font()
         font.setBold(True)
         item.setFont(font)
@@ -97,7 +113,7 @@ class SearchField(QLineEdit):
         }[kind]
 
     def _chosen(self, item: QListWidgetItem) -> None:
-        hit = item.data(HIT_ROLE)
+        hit = self.hit_of(item)
         if hit is None:
             return
         self.results.hide()

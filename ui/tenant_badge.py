@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
 
 from tenant_store import TenantInfo
 
@@ -14,15 +14,19 @@ def readable_text_colour(background: str) -> str:
     return "#000000" if QColor(background).lightnessF() > 0.6 else "#ffffff"
 
 
-class TenantBadge(QWidget):
-    """Tenant logo, number and name on the tenant's colour."""
+class TenantBadge(QFrame):
+    """Tenant logo, number and name on the tenant's colour.
+
+    A QFrame paints its style-sheet background by itself; a plain QWidget would need the
+    WA_StyledBackground attribute, whose `Qt` namespace the first frame does without (see
+    ui/main_window.py).
+    """
 
     LOGO_HEIGHT = 28
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("tenantBadge")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 10, 4)
         self.logo = QLabel(self)
@@ -45,7 +49,9 @@ class TenantBadge(QWidget):
         self.logo.setVisible(not pixmap.isNull())
         if not pixmap.isNull():
             self.logo.setPixmap(
-                pixmap.scaledToHeight(self.LOGO_HEIGHT, Qt.TransformationMode.SmoothTransformation)
+                pixmap.scaledToHeight(
+                    self.LOGO_HEIGHT, QtCore.Qt.TransformationMode.SmoothTransformation
+                )
             )
 
     def text(self) -> str:

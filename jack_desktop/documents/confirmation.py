@@ -19,7 +19,7 @@ from tenant_store import TenantSession, ValidationError
 from tenant_store.i18n import _
 
 from ..basedata import parameter_int, parameter_text
-from ..bookings import STATUS_LABELS
+from ..bookings import FIRM, STATUS_LABELS
 from ..money import share_cents
 from . import files
 from . import layout as lay
@@ -34,8 +34,6 @@ from .booking_letter import (
 )
 from .letterhead import Branding
 from .pages import Letter, write_pdf
-
-FIRM = ("booked", "invoiced")
 
 
 @dataclass(frozen=True)

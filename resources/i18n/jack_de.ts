@@ -1344,7 +1344,7 @@ Die Einzelheiten stehen in {log}.</translation>
     </message>
     <message>
         <source>The tickets of tenant {nr} are central: they are listed in tenant 0, where you may not read tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tickets von Mandant {nr} sind zentral: Sie werden in Mandant 0 geführt, wo Sie keine Tickets lesen dürfen.</translation>
     </message>
 </context>
 <context>

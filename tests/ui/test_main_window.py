@@ -1,9 +1,13 @@
 """The main window: current tenant always visible, modules by right, switching replaces views."""
 
+from datetime import date, timedelta
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from jack_desktop.bookings import list_bookings
+from jack_desktop.tickets import add_ticket
 from tenant_store.users import add_user, grant
 from ui.main_window import MainWindow
 
@@ -37,8 +41,14 @@ def test_title_badge_and_dropdown_show_the_current_tenant_and_only_the_users_ten
     window = _window(qtbot, agency, "bernd", 1)
     assert window.windowTitle() == "Jack Desktop – Mandant 1 Reisebüro Nord – bernd"
     assert "Reisebüro Nord" in window.badge.text() and "1" in window.badge.text()
-    boxed = [window.tenant_box.itemData(i) for i in range(window.tenant_box.count())]
-    assert boxed == [0, 1]  # bernd is a member of 0 and 1 only (R13)
+    assert window.tenant_box.currentText() == "1 · Reisebüro Nord"
+    window.show()  # the user's other tenants are read right after the first paint
+
+    def boxed():
+        return [window.tenant_box.itemData(i) for i in range(window.tenant_box.count())]
+
+    qtbot.waitUntil(lambda: boxed() == [0, 1])  # bernd is a member of 0 and 1 only (R13)
+    assert window.tenant_box.currentText() == "1 · Reisebüro Nord"
     window.close()
 
 
@@ -91,7 +101,17 @@ def test_unread_notes_show_on_the_module_entry(qtbot, agency):
     with agency.open_session(1) as s:
         send_note("anna", s, "user", "Rückruf Müller", to="carl")
     window = _window(qtbot, agency, "carl", 1)
-    assert window.module_item("notes").text().endswith("(1)")
+    window.show()  # the count is read right after the window's first paint
+    qtbot.waitUntil(lambda: window.module_item("notes").text().endswith("(1)"))
+    window.close()
+
+
+def test_the_first_module_opens_right_after_the_window_is_painted(qtbot, agency):
+    window = _window(qtbot, agency, "bernd", 1)
+    assert window.views == {}  # nothing of a module view is built before the window shows
+    window.show()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.views.get("bookings"))
+    assert window.current_module_row() == 0
     window.close()
 
 
@@ -128,3 +148,62 @@ def test_an_unexpected_error_is_shown_plainly_and_logged(qtbot, monkeypatch, tmp
         sys.excepthook(*sys.exc_info())
     assert "disk on fire" in shown[0] and "errors.log" in shown[0]
     assert "Traceback" in (tmp_path / "errors.log").read_text()
+
+
+CENTRAL_TICKET = {
+    "number": "220-1234567890",
+    "airline": "LH",
+    "passenger": "Nordmann/Kari Mrs",
+    "route": "FRA-JFK-FRA",
+    "fare": "1.234,56",
+    "issued_on": date.today() - timedelta(days=1),
+}
+
+
+def _open_search_hit(window, text: str, kind: str):
+    """Search all tenants through the toolbar field and choose the first hit of `kind`."""
+    window.search.setText(text)
+    window.search.run_search()
+    results = window.search.results
+    item = next(
+        results.item(row)
+        for row in range(results.count())
+        if getattr(window.search.hit_of(results.item(row)), "kind", None) == kind
+    )
+    hit = window.search.hit_of(item)
+    results.itemActivated.emit(item)
+    return hit
+
+
+def test_a_central_ticket_of_a_sub_tenant_opens_in_tenant_0s_ticket_list(qtbot, agency):
+    with agency.open_session(2) as s2:  # tenant 2's tickets are central (R7)
+        add_ticket("anna", s2, CENTRAL_TICKET)
+    window = _window(qtbot, agency, "anna", 1)
+    hit = _open_search_hit(window, "Nordmann", "ticket")
+    assert hit.tenant_nr == 2  # labelled with its own tenant
+    assert window.ctx.nr == 0  # but shown where the central list is
+    view = window.views["tickets"]
+    assert window.stack.currentWidget() is view and view.tabs.currentIndex() == 0
+    assert view.filter.text() == "2201234567890"
+    selected = view.table.selectionModel().selectedRows()
+    assert [index.row() for index in selected] == [0]
+    assert view.table.item(0, 0).text() == "2 Süd Reisen GmbH"
+    assert view.table.item(0, 1).text() == "220-1234567890"
+    window.close()
+
+
+def test_a_central_ticket_hit_says_why_it_cannot_be_shown_without_tenant_0(
+    qtbot, agency, monkeypatch
+):
+    add_user(agency, "sven", "Sven Sand", "geheim123")
+    grant(agency, "sven", 2, "clerk")  # tickets in tenant 2, no membership in tenant 0
+    with agency.open_session(2) as s2:
+        add_ticket("sven", s2, CENTRAL_TICKET)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
+    window = _window(qtbot, agency, "sven", 2)
+    _open_search_hit(window, "Nordmann", "ticket")
+    assert window.ctx.nr == 2
+    assert window.stack.currentWidget() is window.views["tickets"]
+    assert len(told) == 1 and "listed in tenant 0" in told[0]
+    window.close()
