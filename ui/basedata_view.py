@@ -550,6 +550,10 @@ class BasedataView(QWidget):
             )
         return self.tr("Add or update postal codes from a GeoNames file such as DE.txt.")
 
+    def has_unsaved_changes(self) -> bool:
+        """Parameters typed but not saved (the main window asks before switching tenant)."""
+        return bool(self.parameters.changed_keys())
+
     def show_table(self, row: int) -> None:
         """Show the table in the list's row `row` (the last row is the parameters)."""
         if row < len(KIND_ORDER):

@@ -207,3 +207,27 @@ def test_a_central_ticket_hit_says_why_it_cannot_be_shown_without_tenant_0(
     assert window.stack.currentWidget() is window.views["tickets"]
     assert len(told) == 1 and "listed in tenant 0" in told[0]
     window.close()
+
+
+def test_a_search_hit_asks_before_unsaved_changes_are_dropped(qtbot, agency, monkeypatch):
+    with agency.open_session(1) as s1:  # tenant 1 keeps its own tickets
+        add_ticket("anna", s1, CENTRAL_TICKET)
+    window = _window(qtbot, agency, "anna", 0)
+    view = window.open_module("basedata")
+    view.tables.setCurrentRow(view.tables.count() - 1)  # the parameters
+    view.parameters.editors["invoice.footer_text"].setPlainText("Noch nicht gespeichert")
+    answers, asked = [QMessageBox.StandardButton.No], []
+
+    def question(*args):
+        asked.append(args[2])
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    _open_search_hit(window, "Nordmann", "ticket")  # tenant 1's ticket
+    assert len(asked) == 1 and "unsaved changes in tenant 0" in asked[0]
+    assert window.ctx.nr == 0  # "No": stays, the typed text is still there
+    assert view.has_unsaved_changes()
+    answers.append(QMessageBox.StandardButton.Yes)
+    _open_search_hit(window, "Nordmann", "ticket")
+    assert window.ctx.nr == 1
+    window.close()
