@@ -2,9 +2,9 @@
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
 
 
 def view_action(widget: QWidget, text: str, shortcut, slot: Callable | None = None) -> QAction:
@@ -43,3 +43,12 @@ def set_tab_chain(*widgets: QWidget) -> None:
     """Tab moves through `widgets` in the order given (the reading order of the form)."""
     for first, second in zip(widgets, widgets[1:], strict=False):
         QWidget.setTabOrder(first, second)
+
+
+def select_row(table: QAbstractItemView, row: int) -> None:
+    """Make `row` the current, selected row of a list and scroll it into view."""
+    index = table.model().index(row, 0)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    flags |= QItemSelectionModel.SelectionFlag.Rows
+    table.selectionModel().setCurrentIndex(index, flags)
+    table.scrollTo(index)

@@ -4,7 +4,7 @@ from __future__ import annotations  # BookingEditor is only imported when a book
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from tenant_store import StoreError
 from tenant_store.i18n import _
 from tenant_store.rights import Level
 
-from .actions import action_button, open_row_action, set_tab_chain, view_action
+from .actions import action_button, open_row_action, select_row, set_tab_chain, view_action
 from .booking_model import BookingTableModel
 from .context import TenantContext
 from .errors import show_error
@@ -162,13 +162,8 @@ class BookingsView(QWidget):
 
     def _select(self, number: int) -> None:
         row = self.model.row_of(number)
-        if row is None:
-            return
-        index = self.model.index(row, 0)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-        flags |= QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        if row is not None:
+            select_row(self.table, row)
 
     def _update_actions(self) -> None:
         self.open_action.setEnabled(self.selected_number() is not None)

@@ -1,6 +1,6 @@
 """Customers: search as you type over the visible customers (R8, R12), open and create them."""
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from tenant_store import StoreError
 from tenant_store.rights import Level
 
-from .actions import action_button, open_row_action, view_action
+from .actions import action_button, open_row_action, select_row, view_action
 from .context import TenantContext
 from .customer_editor import CustomerEditor
 from .customer_model import CustomerModel
@@ -154,13 +154,8 @@ class CustomersView(QWidget):
 
     def _select(self, customer_id: int) -> None:
         row = self.model.row_of(customer_id)
-        if row is None:
-            return
-        index = self.model.index(row, 0)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-        flags |= QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        if row is not None:
+            select_row(self.table, row)
 
     def _update_actions(self) -> None:
         self.open_action.setEnabled(self.selected_customer_id() is not None)
