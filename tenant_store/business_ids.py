@@ -8,27 +8,28 @@ from .errors import ValidationError
 from .i18n import _
 
 
-def iban_problem(text: str) -> str | None:
-    """Why `text` is not a valid IBAN, or None if it is (or is empty)."""
-    import schwifty
-
-    if not text.strip():
-        return None
-    try:
-        schwifty.IBAN(text)
-    except ValueError as exc:
-        return _("'{value}' is not a valid IBAN ({reason}).").format(value=text.strip(), reason=exc)
-    return None
-
-
 def check_iban(field: str, text: str) -> str:
     """An IBAN in its compact form ('' stays ''); a ValidationError on `field` if it is wrong."""
     import schwifty
 
-    problem = iban_problem(text)
-    if problem:
-        raise ValidationError(field, problem)
-    return str(schwifty.IBAN(text).compact) if text.strip() else ""
+    if not text.strip():
+        return ""
+    try:
+        return str(schwifty.IBAN(text).compact)
+    except ValueError as exc:
+        raise ValidationError(
+            field,
+            _("'{value}' is not a valid IBAN ({reason}).").format(value=text.strip(), reason=exc),
+        ) from None
+
+
+def iban_problem(text: str) -> str | None:
+    """Why `text` is not a valid IBAN, or None if it is (or is empty)."""
+    try:
+        check_iban("iban", text)
+    except ValidationError as exc:
+        return exc.message
+    return None
 
 
 def check_tax_number(text: str, country: str) -> str:

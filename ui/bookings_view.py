@@ -7,13 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from .actions import action_button, open_row_action, select_row, set_tab_chain, 
 from .booking_model import BookingTableModel
 from .context import TenantContext
 from .errors import show_error
+from .paged_model import paged_table
 
 if TYPE_CHECKING:
     from .booking_editor import BookingEditor
@@ -57,22 +56,9 @@ class BookingsView(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build_table(self) -> None:
-        self.table = QTableView()
-        self.table.setObjectName("bookingTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        width = self.fontMetrics().averageCharWidth()
-        for column, chars in ((0, 9), (1, 26), (2, 30), (3, 24), (4, 11), (5, 12)):
-            header.resizeSection(column, width * chars + 16)
-        header.setSectionResizeMode(BookingTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table = paged_table(self, self.model, "bookingTable", (9, 26, 30, 24, 11, 12))
+        stretch = QHeaderView.ResizeMode.Stretch
+        self.table.horizontalHeader().setSectionResizeMode(BookingTableModel.TITLE, stretch)
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 

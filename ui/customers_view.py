@@ -3,9 +3,7 @@
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -21,6 +19,7 @@ from .context import TenantContext
 from .customer_editor import CustomerEditor
 from .customer_model import CustomerModel
 from .errors import show_error
+from .paged_model import paged_table
 
 SEARCH_DELAY_MS = 150  # typing on within this time restarts the search instead of queueing it
 
@@ -64,22 +63,8 @@ class CustomersView(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build_table(self) -> None:
-        self.table = QTableView()
-        self.table.setObjectName("customerTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        # Fixed row heights: the view never measures rows it does not show.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        for column, chars in ((0, 8), (1, 30), (2, 8), (3, 18), (4, 16)):
-            header.resizeSection(column, self.fontMetrics().averageCharWidth() * chars + 16)
-        header.setStretchLastSection(True)
+        self.table = paged_table(self, self.model, "customerTable", (8, 30, 8, 18, 16))
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 

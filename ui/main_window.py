@@ -336,11 +336,9 @@ class MainWindow(QMainWindow):
 
     def _ticket_list_tenant(self, nr: int) -> tuple[int, str | None]:
         """The tenant whose ticket list shows a ticket of tenant `nr`, and why not if none can."""
-        try:
-            central = nr != 0 and self.installation.tenant(nr).central.get("tickets")
-        except StoreError:
-            return nr, None  # gone meanwhile: switching there says so
-        if not central:
+        from tenant_store import Logical
+
+        if nr not in self.installation.sharing_tenants(Logical.TICKETS):
             return nr, None
         from tenant_store.users import rights_in
 

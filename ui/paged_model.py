@@ -1,6 +1,7 @@
 """A table model that reads its rows a page at a time, as the view scrolls down."""
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from tenant_store import StoreError
 
@@ -63,3 +64,25 @@ class PagedTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
+
+
+def paged_table(
+    owner: QWidget, model: PagedTableModel, name: str, widths: tuple[int, ...]
+) -> QTableView:
+    """A read-only, single-row-selection list over `model`; `widths` in average characters."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    # Fixed row heights: the view never measures rows it does not show.
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(owner.fontMetrics().height() + 8)
+    char = owner.fontMetrics().averageCharWidth()
+    for column, chars in enumerate(widths):
+        table.horizontalHeader().resizeSection(column, char * chars + 16)
+    return table
