@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         """File > Tenant management: a double-click there switches (R11)."""
         from .tenant_management import TenantManagementDialog
 
-        dialog = TenantManagementDialog(self.ctx, self)
+        dialog = TenantManagementDialog.for_context(self.ctx, self)
         dialog.switch_requested.connect(lambda nr: self.switch_tenant(nr) and dialog.accept())
         dialog.exec()
         self._fill_tenant_box()
