@@ -26,6 +26,8 @@ QT_PKGS=(
     libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-glx0
     # Qt ships no fonts; without one, every text renders empty with zero width.
     fonts-dejavu-core
+    # tests/test_smoke_x11.py: the real program on a real X server, driven by keyboard.
+    xvfb xdotool
 )
 
 PYTHON=${PYTHON:-python3}

@@ -5,12 +5,12 @@ import traceback
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from jack_desktop.data_dir import resolve_data_dir
 from tenant_store import Installation, StoreError
-from tenant_store.i18n import set_language
+from tenant_store.i18n import babel_locale, set_language
 from tenant_store.users import tenants_of
 
 from .first_admin_dialog import FirstAdminDialog, has_users
@@ -25,10 +25,10 @@ QM_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 def install_translators(app: QApplication, lang: str) -> None:
     """Qt's own strings and ours in the chosen language (English is the source text).
 
-    With a language chosen by `--lang`, numbers and dates in Qt's widgets follow it too.
+    Numbers and dates in Qt's widgets follow the same language as babel's in the domain
+    (tenant_store.i18n.babel_locale), so one screen never mixes "100,000" with "1.234,56 €".
     """
-    if QLocale.system().language() != QLocale(lang).language():
-        QLocale.setDefault(QLocale(lang))
+    QLocale.setDefault(QLocale(babel_locale(lang)))
     for name, folder in (
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
         ("jack", str(QM_DIR)),
@@ -109,12 +109,35 @@ def run(data_dir: str | None = None, lang: str | None = None, tenant_nr: int | N
     install_error_handler()
     try:
         inst = open_installation(data_dir)
-        user = log_in(inst)
-        if user is None or not offer_update(inst, user):
+        if not show_main_window(inst, tenant_nr):
             return 1
-        window = MainWindow(inst, user, start_tenant(inst, user, tenant_nr))
     except StoreError as exc:
         QMessageBox.critical(None, "Jack Desktop", str(exc))
         return 1
-    window.show()
     return app.exec()
+
+
+def show_main_window(inst: Installation, tenant_nr: int | None = None) -> bool:
+    """Log in and show the user's main window; False if the login was cancelled.
+
+    File > Log out comes back here, so another user can log in without restarting.
+    """
+    user = log_in(inst)
+    if user is None or not offer_update(inst, user):
+        return False
+    window = MainWindow(inst, user, start_tenant(inst, user, tenant_nr))
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.logged_out.connect(lambda: _after_log_out(inst))
+    window.show()
+    return True
+
+
+def _after_log_out(inst: Installation) -> None:
+    """The login again; cancelling it quits, as closing the last window would."""
+    try:
+        logged_in = show_main_window(inst)
+    except StoreError as exc:
+        QMessageBox.critical(None, "Jack Desktop", str(exc))
+        logged_in = False
+    if not logged_in:
+        QApplication.quit()

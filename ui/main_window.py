@@ -11,16 +11,18 @@ setShortcuts() instead of setShortcut(), and `QtCore.Qt` looked up where it is u
 from collections.abc import Callable
 
 from PySide6 import QtCore
-from PySide6.QtCore import QModelIndex, QSettings, QTimer
+from PySide6.QtCore import QModelIndex, QSettings, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QKeySequence,
     QPaintEvent,
+    QPalette,
     QStandardItem,
     QStandardItemModel,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLabel,
     QListView,
@@ -46,7 +48,12 @@ APP_TITLE = "Jack Desktop"
 
 
 class MainWindow(QMainWindow):
-    """One user working in one tenant at a time; switching replaces every view."""
+    """One user working in one tenant at a time; switching replaces every view.
+
+    Signal `logged_out()`: the user logged out (File > Log out); the app shows the login again.
+    """
+
+    logged_out = Signal()
 
     def __init__(self, installation: Installation, user: str, tenant_nr: int):
         super().__init__()
@@ -116,11 +123,36 @@ class MainWindow(QMainWindow):
         search.triggered.connect(self.search.focus_search)
         file_menu.addAction(search)
         file_menu.addSeparator()
+        log_out = QAction(self.tr("&Log out…"), self)
+        log_out.setToolTip(self.tr("Log out and let another user log in, without quitting"))
+        log_out.triggered.connect(self.log_out)
+        file_menu.addAction(log_out)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.addAction(search)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Jack Desktop"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def show_about(self) -> None:
+        """Help > About: version, licence and the data folder of this installation."""
+        from .about_dialog import AboutDialog
+
+        AboutDialog(self.installation.root, self).exec()
+
+    def log_out(self) -> None:
+        """File > Log out: close this window (asking about unsaved changes), then log in anew."""
+        app = QApplication.instance()
+        app.setQuitOnLastWindowClosed(False)  # the login follows at once
+        try:
+            closed = self.close()
+        finally:
+            app.setQuitOnLastWindowClosed(True)
+        if closed:
+            self.logged_out.emit()
 
     # -- tenants -----------------------------------------------------------------------------
 
@@ -146,7 +178,7 @@ class MainWindow(QMainWindow):
     def _show_tenant(self) -> None:
         tenant = self.ctx.tenant
         self.setWindowTitle(
-            self.tr("{app} – Mandant {nr} {name} – {user}").format(
+            self.tr("{app} – Tenant {nr} {name} – {user}").format(
                 app=APP_TITLE, nr=tenant.nr, name=tenant.name, user=self.user
             )
         )
@@ -217,19 +249,22 @@ class MainWindow(QMainWindow):
             item.setEditable(False)
             reason = closed_reason(self.ctx, module)
             if reason:
-                item.setEnabled(False)
+                # Still selectable: choosing it shows the reason in the view area, which a
+                # disabled entry could not (its tooltip alone needs hovering).
+                item.setForeground(self._closed_brush())
                 item.setToolTip(reason)
             self.module_model.appendRow(item)
         selection.blockSignals(False)
         if self._first_open() is None:
-            self.placeholder.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-            self.placeholder.setText(self.tr("You have no module in this tenant."))
-            self.stack.setCurrentWidget(self.placeholder)
+            self._show_placeholder(self.tr("You have no module in this tenant."))
             return
         # The window appears at once with its tenant; the unread count (a query in the notes
         # file) and the first list (importing its view) follow right after.
         self._after_first_paint(self._update_unread)
         self._after_first_paint(self._open_first)
+
+    def _closed_brush(self):
+        return self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
 
     def _first_open(self) -> int | None:
         """The row of the first module the user may open in the current tenant."""
@@ -259,9 +294,17 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         module = MODULES[row]
-        if closed_reason(self.ctx, module):
+        reason = closed_reason(self.ctx, module)
+        if reason:
+            self._show_placeholder(f"<b>{translate(module.label)}</b><br><br>{reason}")
             return
         self.stack.setCurrentWidget(self.view(module.key))
+
+    def _show_placeholder(self, text: str) -> None:
+        """A message in the view area (why a module is closed, or that none is open)."""
+        self.placeholder.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setText(text)
+        self.stack.setCurrentWidget(self.placeholder)
 
     def view(self, key: str) -> QWidget:
         """The view of module `key` in the current tenant, created on first use."""

@@ -58,6 +58,8 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[[Progress
     """
     dialog = QProgressDialog(title, None, 0, 0, parent)
     dialog.setWindowTitle(title)
+    # Wide enough for its title: window managers cut a title to the dialog's width.
+    dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance(title) * 3 // 2 + 120)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     loop = QEventLoop()

@@ -38,7 +38,7 @@ class TenantBadge(QFrame):
     def show_tenant(self, tenant: TenantInfo, folder: Path | None = None) -> None:
         """Show `tenant`; its logo is read from its folder when it has one."""
         colour = tenant.branding.get("colour") or "#1f5f8b"
-        self.label.setText(self.tr("Mandant {nr} · {name}").format(nr=tenant.nr, name=tenant.name))
+        self.label.setText(self.tr("Tenant {nr} · {name}").format(nr=tenant.nr, name=tenant.name))
         self.setStyleSheet(
             f"#tenantBadge {{ background: {colour}; border-radius: 4px; }} "
             f"#tenantBadgeText {{ color: {readable_text_colour(colour)}; font-weight: bold; }}"

@@ -1,0 +1,132 @@
+"""The real program on a real X server (Xvfb), driven with xdotool the way a person would.
+
+Start on an empty data folder (the demo is built), log in with the keyboard, open File > Tenant
+management with its shortcut, close it with Escape, quit with Ctrl+Q: exit code 0, and nothing
+in the error log. This checks the wiring and the start-up as they ship, which widget tests that
+build their own windows cannot.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+TOOLS = ("Xvfb", "xdotool")
+missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+pytestmark = pytest.mark.skipif(
+    bool(missing) and not os.environ.get("CI"),
+    reason=f"{', '.join(missing)} not installed (make test installs them as root)",
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Desktop:
+    """An Xvfb display and the xdotool calls a person's keyboard stands in for."""
+
+    def __init__(self, tmp: Path):
+        read, write = os.pipe()
+        self.server = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+            pass_fds=(write,),
+            stderr=(tmp / "xvfb.log").open("w"),
+        )
+        os.close(write)
+        with os.fdopen(read) as pipe:
+            self.display = ":" + pipe.readline().strip()
+
+    def xdotool(self, *args: str) -> str:
+        env = {**os.environ, "DISPLAY": self.display}
+        done = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True)
+        return done.stdout.strip()
+
+    def wait_window(self, name: str, timeout: float = 60) -> str:
+        """The id of the first visible window whose title contains `name`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            ids = self.xdotool("search", "--onlyvisible", "--name", name).split()
+            if ids:
+                return ids[0]
+            time.sleep(0.2)
+        raise AssertionError(f"no window {name!r} within {timeout} s")
+
+    def wait_gone(self, name: str, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while self.xdotool("search", "--onlyvisible", "--name", name):
+            assert time.monotonic() < deadline, f"window {name!r} still open"
+            time.sleep(0.2)
+
+    def focus(self, window: str) -> None:
+        # No window manager runs here: give the window the input focus directly, once Qt has
+        # finished showing it (keys typed before that are lost).
+        time.sleep(1.0)
+        self.xdotool("windowfocus", "--sync", window)
+
+    def type(self, text: str) -> None:
+        self.xdotool("type", "--delay", "20", text)
+
+    def key(self, *keys: str) -> None:
+        self.xdotool("key", "--delay", "50", *keys)
+
+    def close(self) -> None:
+        self.server.terminate()
+        self.server.wait(10)
+
+
+@pytest.fixture
+def desktop(tmp_path):
+    desktop = Desktop(tmp_path)
+    yield desktop
+    desktop.close()
+
+
+def test_the_real_program_starts_logs_in_opens_tenant_management_and_quits(desktop, tmp_path):
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "DISPLAY": desktop.display,
+        "QT_QPA_PLATFORM": "xcb",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_STATE_HOME": str(home / ".local" / "state"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+    }
+    program = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path / "data"), "--lang",
+         "en"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        login = desktop.wait_window("Log in", timeout=120)  # after the demo is built
+        desktop.focus(login)
+        desktop.type("admin")
+        desktop.key("Tab")
+        desktop.type("demo-admin")
+        desktop.key("Return")
+        main = desktop.wait_window("Jack Desktop – Tenant 0")
+        desktop.focus(main)
+        desktop.key("ctrl+shift+t")
+        management = desktop.wait_window("Tenant management")
+        desktop.focus(management)
+        desktop.key("Escape")
+        desktop.wait_gone("Tenant management")
+        desktop.focus(main)
+        desktop.key("ctrl+q")
+        code = program.wait(30)
+    finally:
+        if program.poll() is None:
+            program.kill()
+        output = program.communicate()[0]
+    assert code == 0, output
+    logs = list(home.rglob("errors.log"))
+    assert not logs, logs[0].read_text()
+    assert (tmp_path / "data" / "Mandant" / "1").is_dir()  # the demo was built there
