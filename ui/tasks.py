@@ -61,6 +61,9 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[[Progress
     # Wide enough for its title: window managers cut a title to the dialog's width.
     dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance(title) * 3 // 2 + 120)
     dialog.setMinimumDuration(300)
+    # Starts the timer that shows the dialog after 300 ms: without a first value it would wait
+    # for a progress report, and work that reports none would never show the dialog.
+    dialog.setValue(0)
     dialog.setAutoClose(False)
     loop = QEventLoop()
     receiver = _Receiver(dialog, loop)

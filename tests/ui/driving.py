@@ -94,6 +94,9 @@ def on_modal(
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
+        if kind is not QWidget and not isinstance(dialog, kind):  # also a window-modal one
+            shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind)]
+            dialog = next((w for w in shown if w.isVisible() and w not in seen), dialog)
         if isinstance(dialog, kind) and dialog.isVisible():
             seen.append(dialog)
             handler(dialog)

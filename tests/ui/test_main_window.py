@@ -12,6 +12,7 @@ from tenant_store.users import add_user, grant
 from ui.main_window import MainWindow
 
 from ..jack_desktop.agency import booked, build_agency
+from .driving import click_module, open_main_window
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def _booking_titles(window):
 
 def test_title_badge_and_dropdown_show_the_current_tenant_and_only_the_users_tenants(qtbot, agency):
     window = _window(qtbot, agency, "bernd", 1)
-    assert window.windowTitle() == "Jack Desktop – Mandant 1 Reisebüro Nord – bernd"
+    assert window.windowTitle() == "Jack Desktop – Tenant 1 Reisebüro Nord – bernd"
     assert "Reisebüro Nord" in window.badge.text() and "1" in window.badge.text()
     assert window.tenant_box.currentText() == "1 · Reisebüro Nord"
     window.show()  # the user's other tenants are read right after the first paint
@@ -52,13 +53,20 @@ def test_title_badge_and_dropdown_show_the_current_tenant_and_only_the_users_ten
     window.close()
 
 
-def test_a_clerk_cannot_open_accounting_and_sees_why(qtbot, agency):
-    window = _window(qtbot, agency, "bernd", 1)
-    item = window.module_item("accounting")
-    assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
+@pytest.mark.parametrize("key", ["accounting", "controlling"])
+def test_a_clerk_cannot_open_accounting_and_sees_why_without_hovering(qtbot, agency, key):
+    window = open_main_window(qtbot, agency, "bernd", 1)
+    item = window.module_item(key)
     assert "no access" in item.toolTip()
-    assert window.open_module("accounting") is None
-    assert window.module_item("bookings").flags() & Qt.ItemFlag.ItemIsEnabled
+    row = window.module_model.indexFromItem(item)
+    rect = window.module_list.visualRect(row)
+    qtbot.mouseClick(window.module_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    shown = window.stack.currentWidget()
+    assert shown is window.placeholder and shown.isVisible()
+    assert "You have no access to this module in tenant 1." in shown.text()
+    assert key not in window.views  # nothing of the module was opened
+    assert window.open_module(key) is None
+    click_module(qtbot, window, "bookings")  # an open module still opens
     window.close()
 
 
@@ -67,7 +75,7 @@ def test_switching_replaces_title_badge_and_every_view(qtbot, agency):
     old_view = window.open_module("bookings")
     assert _booking_titles(window)[0] == {"Kreta"}
     window.switch_tenant(1)
-    assert window.windowTitle() == "Jack Desktop – Mandant 1 Reisebüro Nord – anna"
+    assert window.windowTitle() == "Jack Desktop – Tenant 1 Reisebüro Nord – anna"
     assert "Reisebüro Nord" in window.badge.text()
     new_view = window.open_module("bookings")
     assert new_view is not old_view
@@ -89,7 +97,7 @@ def test_double_click_in_tenant_management_switches(qtbot, agency, monkeypatch):
     qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.ctx.nr == 2
-    assert window.windowTitle().startswith("Jack Desktop – Mandant 2 Süd Reisen GmbH")
+    assert window.windowTitle().startswith("Jack Desktop – Tenant 2 Süd Reisen GmbH")
     window.close()
 
 
@@ -127,7 +135,7 @@ def test_first_start_builds_the_demo_and_opens_the_users_tenant(qtbot, tmp_path,
     assert app_module.run(data_dir=str(tmp_path / "new"), lang="en") == 0
     assert Installation.is_installation(tmp_path / "new")
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    assert windows and windows[-1].windowTitle().startswith("Jack Desktop – Mandant 2 ")
+    assert windows and windows[-1].windowTitle().startswith("Jack Desktop – Tenant 2 ")
     for window in windows:
         window.close()
 

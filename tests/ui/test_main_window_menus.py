@@ -7,7 +7,7 @@ from tenant_store.users import grant
 from ui.tenant_management import TenantManagementDialog
 
 from ..jack_desktop.agency import build_agency
-from .driving import on_modal, open_main_window, trigger_menu
+from .driving import click_module, menu_action, on_modal, open_main_window, trigger_menu
 
 
 @pytest.fixture
@@ -86,3 +86,45 @@ def test_new_opens_the_wizard_and_edit_the_tenant_editor(qtbot, agency):
     assert opened == [TenantWizard, TenantEditDialog]
     assert window.ctx.nr == 0
     window.close()
+
+
+def test_alt_f_opens_the_file_menu_every_time_from_the_filter_field(qtbot, agency):
+    window = open_main_window(qtbot, agency, "anna", 0)
+    view = click_module(qtbot, window, "bookings")
+    file_menu = menu_action(window, "File").menu()
+    for _attempt in range(3):
+        view.filter.setFocus()
+        qtbot.keyClick(view.filter, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(file_menu.isVisible, timeout=2000)
+        qtbot.keyClick(file_menu, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not file_menu.isVisible(), timeout=2000)
+    window.close()
+
+
+def test_help_about_shows_version_licence_and_data_folder(qtbot, agency):
+    from ui.about_dialog import AboutDialog
+
+    window = open_main_window(qtbot, agency, "bernd", 1)
+    texts = []
+    on_modal(lambda d: (texts.append(d.text.text()), d.reject()), AboutDialog)
+    trigger_menu(window, "Help", "About Jack Desktop")
+    assert "0.1.0" in texts[0] and "GPL-3.0-or-later" in texts[0]
+    assert str(agency.root) in texts[0]
+    window.close()
+
+
+def test_a_progress_window_is_wide_enough_for_its_title(qtbot):
+    from PySide6.QtWidgets import QProgressDialog
+
+    from ui.tasks import run_with_progress
+
+    title = "Preparing the demo installation…"
+    widths = []
+
+    def look(dialog):
+        widths.append((dialog.width(), dialog.fontMetrics().horizontalAdvance(title)))
+
+    on_modal(look, QProgressDialog)
+    run_with_progress(None, title, lambda progress: __import__("time").sleep(1.5))
+    width, needed = widths[0]
+    assert width >= needed + 100  # room for the title bar's buttons too
