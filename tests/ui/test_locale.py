@@ -31,7 +31,8 @@ def ui_language(qapp):
 
 
 @pytest.mark.parametrize(
-    ("lang", "number", "money"), [("de", "100.000", "1.234,56\xa0€"), ("en", "100,000", "€1,234.56")]
+    ("lang", "number", "money"),
+    [("de", "100.000", "1.234,56\xa0€"), ("en", "100,000", "€1,234.56")],
 )
 def test_tenant_management_numbers_and_money_share_the_ui_language(
     qtbot, inst3, ui_language, lang, number, money
