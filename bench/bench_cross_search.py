@@ -7,7 +7,8 @@ has a 95th percentile of at most 300 ms.
 customers share one customers file of 50,000 customers, the others get 2,000 customers of their
 own. Every tenant gets 20,000 bookings (written straight into its file, with a service line
 each) and 500 tickets. The user may read every tenant. Queries are what a clerk types: surnames,
-towns, booking-number prefixes, words of booking titles, ticket passengers, and misses.
+towns, booking-number prefixes, words of booking titles, ticket passengers (printed the IATA
+way, "MUELLER/ANNA MRS", found folded as "müller"), and misses.
 
 Run:  cd /work/main && PYTHONPATH=. .venv/bin/python bench/bench_cross_search.py [--quick]
       [--keep DIR]: build the installation into DIR once and reuse it in later runs (same
@@ -29,7 +30,7 @@ from jack_desktop.cross_search import search_everywhere
 from tenant_store import Installation, TenantSpec, create_tenant
 from tenant_store.models.bookings import Booking, ServiceLine
 from tenant_store.models.customers import Customer, CustomerSearch, search_body
-from tenant_store.models.tickets import Ticket
+from tenant_store.models.tickets import Ticket, passenger_folded
 from tenant_store.users import add_user, grant
 
 GOAL_P95_MS = 300.0
@@ -143,6 +144,8 @@ QUERIES = [
     "paris",
     "schwarz",
     "kanada",
+    "mueller",
+    "schroeder anna",
 ]
 
 
@@ -203,20 +206,31 @@ def _bookings(rng: random.Random, nr: int, first: int, count: int, customers: in
                 for r in rows
             ]
         ).execute()
+    passengers = [_passenger(rng) for _ in range(500)]
     Ticket.insert_many(
         [
             {
                 "number": f"220{nr:04d}{i:06d}",
                 "airline": "LH",
-                "passenger": rng.choice(LAST).upper(),
+                "passenger": passenger,
+                "passenger_folded": passenger_folded(passenger),  # as add_ticket writes it
                 "route": "FRA-PMI-FRA",
                 "issued_on": start,
                 "tenant_nr": nr,
                 "booking_number": first + i,
             }
-            for i in range(500)
+            for i, passenger in enumerate(passengers)
         ]
     ).execute()
+
+
+_IATA = str.maketrans({"Ä": "AE", "Ö": "OE", "Ü": "UE", "ß": "SS"})
+
+
+def _passenger(rng: random.Random) -> str:
+    """A passenger as printed on a ticket: 'MUELLER/ANNA MRS' (umlauts spelt out)."""
+    last, first = rng.choice(LAST).upper(), rng.choice(FIRST).upper()
+    return f"{last.translate(_IATA)}/{first} {rng.choice(['MR', 'MRS'])}"
 
 
 def _build(inst: Installation, size: dict) -> None:

@@ -10,7 +10,9 @@ search text made by the same `search_body` the service uses (a million service c
 the writing, not the search). The raw baseline is plain sqlite3 on the same file: the folded
 prefix query, MATCH, the same ORDER BY and LIMIT 50, rows fetched. The service adds the rights
 check, R12 visibility and building the model objects. Service and raw queries alternate.
-Both follow the same plan: up to 2,000 matches sorted by name, broader prefixes in number order.
+Both follow the same plan: up to 2,000 matches sorted by name (the stored sort key: a company's
+name, a person's "last first"), broader prefixes in number order. Every tenth customer is a
+company.
 
 Run:  cd /work/main && PYTHONPATH=. .venv/bin/python bench/bench_customer_search.py [--quick]
 Prints the figures, PASS/FAIL against the goal, and ends with one JSON line of the figures.
@@ -28,7 +30,7 @@ from bench_common import in_temp_folder, print_header, report_figures
 
 from jack_desktop.customers import SORTED_MATCHES, search_customers
 from tenant_store import Installation
-from tenant_store.models.customers import Customer, CustomerSearch, search_body
+from tenant_store.models.customers import Customer, CustomerSearch, search_body, sort_name
 from tenant_store.search_folding import prefix_query
 from tenant_store.users import add_user, grant
 
@@ -121,6 +123,7 @@ LAST += [
     "Günther",
     "Böhm",
 ]
+COMPANY_FORMS = ["GmbH", "AG", "KG", "Reisen GmbH", "& Söhne"]
 TOWNS = [
     "Hamburg",
     "Berlin",
@@ -265,9 +268,12 @@ def _build(inst: Installation, count: int) -> None:
 
 def _customer(rng: random.Random, number: int, stamp: datetime) -> dict:
     first, last, town = rng.choice(FIRST), rng.choice(LAST), rng.choice(TOWNS)
-    return {
+    company = number % 10 == 0  # every tenth a company, listed by its name
+    row = {
         "id": number,
         "number": number,
+        "kind": "company" if company else "person",
+        "company": f"{last} {rng.choice(COMPANY_FORMS)}" if company else "",
         "first_name": first,
         "last_name": last,
         "postcode": f"{rng.randint(1000, 99999):05d}",
@@ -279,6 +285,8 @@ def _customer(rng: random.Random, number: int, stamp: datetime) -> dict:
         "created_at": stamp,
         "updated_at": stamp,
     }
+    row["sort_name"] = sort_name(row)  # as the service writes it
+    return row
 
 
 def _raw_search(conn: sqlite3.Connection, text: str) -> list:
@@ -297,7 +305,7 @@ def _raw_search(conn: sqlite3.Connection, text: str) -> list:
         ).fetchall()
     return conn.execute(
         "SELECT * FROM customer WHERE id IN (SELECT rowid FROM customer_search "
-        "WHERE customer_search MATCH ?) ORDER BY last_name, first_name, number LIMIT ?",
+        "WHERE customer_search MATCH ?) ORDER BY sort_name, number LIMIT ?",
         (query, LIMIT),
     ).fetchall()
 

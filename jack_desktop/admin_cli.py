@@ -13,7 +13,7 @@ from pathlib import Path
 
 import peewee
 
-from tenant_store.errors import StoreError, ValidationError
+from tenant_store.errors import StoreError, ValidationError, printable
 from tenant_store.i18n import _, ngettext, set_language
 from tenant_store.installation import BRANDING_FIELDS, Installation
 from tenant_store.integrity import check
@@ -22,7 +22,7 @@ from tenant_store.tenant_creation import create_tenant
 from tenant_store.tenant_edit import update_tenant
 from tenant_store.tenant_validation import TenantSpec
 from tenant_store.updates import migrate, plan
-from tenant_store.users import add_user, grant
+from tenant_store.users import add_user, grant, unlock
 
 from .data_dir import resolve_data_dir
 from .demo import build_demo, check_demo_target
@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true"
     )
 
-    user = commands.add_parser("user", help=_("add users and grant roles"))
+    user = commands.add_parser("user", help=_("add users, grant roles, lift login locks"))
     user_cmds = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
     add = user_cmds.add_parser("add")
     add.add_argument("login")
@@ -101,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     grant_cmd.add_argument("--tenant", required=True)
     grant_cmd.add_argument("--role", required=True)
     grant_cmd.add_argument("--team", default="")
+    user_cmds.add_parser(
+        "unlock", help=_("lift the lock after too many wrong passwords")
+    ).add_argument("login")
     return parser
 
 
@@ -119,18 +122,41 @@ def _branding(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _print_tenants(inst: Installation, infos, as_json: bool) -> None:
-    described = [inst.describe(info) for info in infos]
+    _print_described([inst.describe(info) for info in infos], as_json)
+
+
+def _print_described(described: list[dict], as_json: bool) -> None:
+    """One line per tenant (or JSON); a tenant that could not be read shows its problem."""
     if as_json:
         print(json.dumps(described, indent=2, ensure_ascii=False))
         return
     central_label, bookings_label = _("central"), _("bookings")
     for d in described:
-        central = ",".join(k for k, v in d["central"].items() if v) or "-"
-        first, last = d["booking_range"]
-        print(
-            f"{d['nr']:>5}  {d['name']:<32} {central_label}: {central:<40} "
-            f"{bookings_label}: {first}-{last}"
-        )
+        if "problem" in d:
+            line = f"{d['nr']:>5}  {d['name']:<32} " + _("PROBLEM: {line}").format(
+                line=d["problem"]
+            )
+        else:
+            central = ",".join(k for k, v in d["central"].items() if v) or "-"
+            first, last = d["booking_range"]
+            line = (
+                f"{d['nr']:>5}  {d['name']:<32} {central_label}: {central:<40} "
+                f"{bookings_label}: {first}-{last}"
+            )
+        print(printable(line))  # a name never sends escape sequences to the terminal
+
+
+def _list_tenants(inst: Installation, as_json: bool) -> int:
+    """Every tenant; one whose manifest or files cannot be read is listed with its problem
+    (damage stays local), and the exit status says that something needs attention."""
+    described = []
+    for nr, name in inst.tenant_names().items():
+        try:
+            described.append(inst.describe(inst.tenant(nr)))
+        except StoreError as exc:
+            described.append({"nr": nr, "name": name, "problem": str(exc)})
+    _print_described(described, as_json)
+    return EXIT_FAILURE if any("problem" in d for d in described) else EXIT_OK
 
 
 def cmd_init(args) -> int:
@@ -169,8 +195,8 @@ def _init_demo(root: Path) -> int:
 def cmd_tenant(args, inst: Installation) -> int:
     sub = args.tenant_command
     if sub == "list":
-        _print_tenants(inst, inst.tenants(), args.json)
-    elif sub == "show":
+        return _list_tenants(inst, args.json)
+    if sub == "show":
         info = inst.tenant(_tenant_nr(args.nr))
         if args.json:
             print(json.dumps(inst.describe(info), indent=2, ensure_ascii=False))
@@ -227,10 +253,11 @@ def cmd_check(args, inst: Installation) -> int:
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
+        # printable: a stray folder's name in Mandant/ must not reach the terminal as codes
         for line in report.problems:
-            print(_("PROBLEM: {line}").format(line=line))
+            print(printable(_("PROBLEM: {line}").format(line=line)))
         for line in report.notes:
-            print(_("note: {line}").format(line=line))
+            print(printable(_("note: {line}").format(line=line)))
         checked = ngettext("{n} file checked", "{n} files checked", report.files_checked)
         print(
             checked.format(n=report.files_checked)
@@ -245,6 +272,13 @@ def cmd_user(args, inst: Installation) -> int:
         password = sys.stdin.readline().rstrip("\r\n")
         add_user(inst, args.login, args.name, password)
         print(_("User '{login}' added.").format(login=args.login))
+    elif args.user_command == "unlock":
+        message = (
+            _("The login '{login}' is unlocked; it can log in again.")
+            if unlock(inst, args.login)
+            else _("The login '{login}' was not locked; its count of wrong passwords is reset.")
+        )
+        print(message.format(login=args.login.strip()))
     else:
         grant(inst, args.login, _tenant_nr(args.tenant), args.role, args.team)
         print(
@@ -271,18 +305,20 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: errors become one line on stderr and an exit status."""
-    prog = "jack-desktop-admin"
     try:
         return run(argv)
     except ValidationError as exc:
-        print(f"{prog}: {exc}", file=sys.stderr)
-        return EXIT_INVALID
+        return _fail(exc, EXIT_INVALID)
     except StoreError as exc:
-        print(f"{prog}: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
+        return _fail(exc, EXIT_FAILURE)
     except (OSError, sqlite3.Error, peewee.PeeweeException) as exc:
-        print(f"{prog}: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
+        return _fail(exc, EXIT_FAILURE)
+
+
+def _fail(exc: Exception, status: int) -> int:
+    """One line on stderr; control characters of any value in it are shown escaped."""
+    print(printable(f"jack-desktop-admin: {exc}"), file=sys.stderr)
+    return status
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import peewee
 import pycountry
 
 from tenant_store import StoreError, TenantSession, ValidationError
-from tenant_store.i18n import N_, _
+from tenant_store.i18n import N_, SUPPORTED, _
 from tenant_store.models.basedata import CostCentre, Destination, Parameter, Supplier, TravelType
 from tenant_store.rights import Level
 
@@ -287,6 +287,17 @@ def _currency(field: str, value: str) -> str:
     return value
 
 
+def _document_language(field: str, value: str) -> str:
+    if value.lower() not in SUPPORTED:
+        raise ValidationError(
+            field,
+            _("'{value}' is not a document language: enter de (German) or en (English).").format(
+                value=value
+            ),
+        )
+    return value.lower()
+
+
 _percent, _days = _whole_number(0, 100), _whole_number(0, 365)
 PARAMETERS: dict[str, Check] = {
     "vat.standard_percent": _percent,
@@ -300,7 +311,10 @@ PARAMETERS: dict[str, Check] = {
     "invoice.vat_note_agency": _long_text,
     "confirmation.text": _long_text,
     "currency": _currency,
+    "document.language": _document_language,
 }
+# Installations from before the parameter existed print their documents in German, as before.
+DEFAULT_DOCUMENT_LANGUAGE = "de"
 
 
 def list_parameters(user: str, session: TenantSession) -> list[Parameter]:
@@ -361,3 +375,13 @@ def vat_percent(session: TenantSession, rate: str = "standard") -> int:
 def payment_terms_days(session: TenantSession) -> int:
     """Days from the invoice date until payment is due. No rights check."""
     return parameter_int(session, "payment.terms_days")
+
+
+def document_language(session: TenantSession) -> str:
+    """The language of the tenant's customer documents and reports ('de', 'en'), whatever
+    language the clerk's UI shows; German where the tenant lacks the parameter. No rights
+    check."""
+    with session.bound():
+        row = Parameter.get_or_none(Parameter.key == "document.language")
+    value = (row.value if row else "").strip().lower()
+    return value if value in SUPPORTED else DEFAULT_DOCUMENT_LANGUAGE

@@ -25,13 +25,30 @@ from .money import parse_amount, to_cents
 
 STATUSES = ("offer", "booked", "invoiced", "cancelled")
 FIRM = ("booked", "invoiced")  # what the customer has booked: confirmed, counted in revenue
+# The status as a word inside a sentence ("booking 1000042 is invoiced").
 STATUS_LABELS = {
     "offer": N_("offer"),
     "booked": N_("booked"),
     "invoiced": N_("invoiced"),
     "cancelled": N_("cancelled"),
 }
+# The status on its own, in lists, filters and titles.
+STATUS_NAMES = {
+    "offer": N_("Offer"),
+    "booked": N_("Booked"),
+    "invoiced": N_("Invoiced"),
+    "cancelled": N_("Cancelled"),
+}
 SERVICE_KINDS = ("flight", "hotel", "package", "insurance", "rail", "other")
+SERVICE_NAMES = {
+    "flight": N_("Flight"),
+    "hotel": N_("Hotel"),
+    "package": N_("Package"),
+    "insurance": N_("Insurance"),
+    "rail": N_("Rail"),
+    "other": N_("Other"),
+}
+# The lowercase words the documents still capitalise themselves (documents/booking_letter.py).
 SERVICE_LABELS = {
     "flight": N_("flight"),
     "hotel": N_("hotel"),
@@ -39,6 +56,24 @@ SERVICE_LABELS = {
     "insurance": N_("insurance"),
     "rail": N_("rail"),
     "other": N_("other"),
+}
+# The columns of a service line in the editor's order, named as its headers and messages say.
+SERVICE_FIELDS = {
+    "kind": N_("Kind"),
+    "supplier_code": N_("Supplier"),
+    "description": N_("Description"),
+    "date_from": N_("From"),
+    "date_to": N_("To"),
+    "quantity": N_("Qty"),
+    "price": N_("Price"),
+    "cost": N_("Cost"),
+    "vat_rate_percent": N_("VAT"),
+}
+TRAVELLER_FIELDS = {
+    "salutation": N_("Salutation"),
+    "first_name": N_("First name"),
+    "last_name": N_("Last name"),
+    "birth_date": N_("Born"),
 }
 EDITABLE = (
     "customer_id",
@@ -52,6 +87,26 @@ EDITABLE = (
     "note",
 )
 CHANGEABLE = ("offer", "booked")
+
+
+def status_name(status: str) -> str:
+    """The translated status as a list or title shows it: 'Booked', 'Gebucht'."""
+    return _(STATUS_NAMES[status])
+
+
+def service_name(kind: str) -> str:
+    """The translated kind of a service line: 'Flight', 'Flug' (an unknown code as it is)."""
+    return _(SERVICE_NAMES[kind]) if kind in SERVICE_NAMES else kind
+
+
+def customer_display_name(kind: str, company: str, last_name: str, first_name: str) -> str:
+    """'Hansen IT-Beratung GmbH (Klein, Stefan)': a company first, then its contact person.
+
+    A person reads 'Müller, Hans', with the company they work for in brackets if given.
+    """
+    person = ", ".join(part for part in (last_name, first_name) if part)
+    first, second = (company, person) if kind == "company" or not person else (person, company)
+    return f"{first} ({second})" if first and second else first or second
 
 
 @dataclass(frozen=True)
@@ -83,7 +138,7 @@ def create_booking(
     """A new booking (status offer) with the next number of the tenant's range."""
     session.rights(user).require("bookings", Level.WRITE)
     data = _clean(session, {"clerk_login": user, **values})
-    people = [_clean_traveller(i, t) for i, t in enumerate(travellers, 1)]
+    people = [check_traveller(i, t) for i, t in enumerate(travellers, 1)]
     lines = [_clean_service(session, i, s) for i, s in enumerate(services, 1)]
     with session.transaction():
         stamp = now()
@@ -108,7 +163,7 @@ def update_booking(
         booking = changeable_booking(number)
         current = {f: getattr(booking, f) for f in EDITABLE}
         data = _clean(session, {**current, **(values or {})})
-        people = travellers and [_clean_traveller(i, t) for i, t in enumerate(travellers, 1)]
+        people = travellers and [check_traveller(i, t) for i, t in enumerate(travellers, 1)]
         lines = services and [_clean_service(session, i, s) for i, s in enumerate(services, 1)]
         Booking.update(updated_at=now(), **data).where(Booking.id == booking.id).execute()
         if travellers is not None:
@@ -240,6 +295,7 @@ def _list_query() -> peewee.ModelSelect:
             Customer.first_name.alias("customer_first"),
             Customer.last_name.alias("customer_last"),
             Customer.company.alias("customer_company"),
+            Customer.kind.alias("customer_kind"),
             price.alias("price_total"),
         )
         .join(Customer, peewee.JOIN.LEFT_OUTER, on=(Booking.customer_id == Customer.id))
@@ -248,8 +304,12 @@ def _list_query() -> peewee.ModelSelect:
 
 
 def _row(booking: Booking) -> BookingRow:
-    parts = (booking.customer_last, booking.customer_first)
-    name = ", ".join(p for p in parts if p) or booking.customer_company or ""
+    name = customer_display_name(
+        booking.customer_kind or "",
+        booking.customer_company or "",
+        booking.customer_last or "",
+        booking.customer_first or "",
+    )
     return BookingRow(booking, name, booking.price_total or 0)
 
 
@@ -265,6 +325,7 @@ def _filters(status: str | None, customer_id: int | None, text: str) -> peewee.E
             Booking.number.cast("TEXT").startswith(term)
             | Booking.title.contains(term)
             | Customer.last_name.contains(term)
+            | Customer.company.contains(term)
         )
     return where
 
@@ -289,7 +350,7 @@ def _clean(session: TenantSession, values: dict) -> dict:
         raise ValidationError("customer", _("Choose the customer of the booking."))
     if len(data.get("title") or "") > 200:
         raise ValidationError("title", _("The title is longer than 200 characters."))
-    _check_dates("travel_from", "travel_to", data.get("travel_from"), data.get("travel_to"))
+    check_travel_dates(data.get("travel_from"), data.get("travel_to"))
     with session.bound():
         visible_customer(session, data["customer_id"])
         _check_code("destination_code", Destination, data.get("destination_code"))
@@ -299,19 +360,25 @@ def _clean(session: TenantSession, values: dict) -> dict:
     return data
 
 
-def _check_dates(first_field: str, last_field: str, first, last) -> None:
-    for field, value in ((first_field, first), (last_field, last)):
+def check_travel_dates(first, last) -> None:
+    """Departure and return date of a booking (either may be None); ValidationError if wrong."""
+    for field, value in (("travel_from", first), ("travel_to", last)):
         if value is not None and not isinstance(value, date):
             raise ValidationError(field, _("Enter a date."))
     if first and last and last < first:
-        raise ValidationError(last_field, _("The end date is before the start date."))
+        raise ValidationError("travel_to", _("The return date lies before the departure date."))
+
+
+def _code_problem(model, code: str | None) -> str | None:
+    if code and model.get_or_none((model.code == code) & (model.active == True)) is None:  # noqa: E712
+        return _("'{code}' is not in the base data (or is inactive).").format(code=code)
+    return None
 
 
 def _check_code(field: str, model, code: str | None) -> None:
-    if code and model.get_or_none((model.code == code) & (model.active == True)) is None:  # noqa: E712
-        raise ValidationError(
-            field, _("'{code}' is not in the base data (or is inactive).").format(code=code)
-        )
+    problem = _code_problem(model, code)
+    if problem:
+        raise ValidationError(field, problem)
 
 
 def _check_clerk(session: TenantSession, login: str | None) -> None:
@@ -324,45 +391,74 @@ def _check_clerk(session: TenantSession, login: str | None) -> None:
         )
 
 
-def _clean_traveller(position: int, values: dict) -> dict:
-    field = _("traveller {n}").format(n=position)
-    allowed = {"salutation", "first_name", "last_name", "birth_date"}
-    if set(values) - allowed:
-        raise ValidationError(field, _("Unknown traveller field."))
+def _traveller_error(position: int, key: str, problem: str) -> ValidationError:
+    """'Traveller 2, Last name: …': the field is 'traveller 2 last_name'."""
+    text = _("Traveller {n}, {column}: {problem}").format(
+        n=position, column=_(TRAVELLER_FIELDS[key]), problem=problem
+    )
+    return ValidationError(f"traveller {position} {key}", text)
+
+
+def _service_error(position: int, key: str, problem: str) -> ValidationError:
+    """'Service 1, Price: …', naming the line and the column the editor shows."""
+    text = _("Service {n}, {column}: {problem}").format(
+        n=position, column=_(SERVICE_FIELDS[key]), problem=problem
+    )
+    return ValidationError(f"service {position} {key}", text)
+
+
+def check_traveller(position: int, values: dict) -> dict:
+    """The traveller at `position` (from 1) cleaned for storing; ValidationError naming it."""
+    if set(values) - set(TRAVELLER_FIELDS):
+        raise ValidationError(f"traveller {position}", _("Unknown traveller field."))
     data = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
     if not data.get("last_name"):
-        raise ValidationError(f"{field} last_name", _("Enter the traveller's last name."))
+        raise _traveller_error(position, "last_name", _("Enter the last name."))
     birth = data.get("birth_date")
     if birth is not None and (not isinstance(birth, date) or birth > date.today()):
-        raise ValidationError(f"{field} birth_date", _("The birth date must be a past date."))
+        raise _traveller_error(position, "birth_date", _("The birth date must be a past date."))
     return data
 
 
-def _clean_service(session: TenantSession, position: int, values: dict) -> dict:
-    field = _("service {n}").format(n=position)
-    allowed = {"kind", "supplier_code", "description", "date_from", "date_to", "quantity"}
-    allowed |= {"price", "cost", "vat_rate_percent"}
-    if set(values) - allowed:
-        raise ValidationError(field, _("Unknown service field."))
+def check_service_line(position: int, values: dict) -> dict:
+    """The service line at `position` (from 1) cleaned for storing, amounts in cents.
+
+    A ValidationError names the line and column ('Service 1, Price: …'). The supplier is
+    checked against the base data when the booking is saved.
+    """
+    if set(values) - set(SERVICE_FIELDS):
+        raise ValidationError(f"service {position}", _("Unknown service field."))
     data = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
     if data.get("kind") not in SERVICE_KINDS:
-        raise ValidationError(
-            f"{field} kind",
-            _("Choose one of: {kinds}.").format(
-                kinds=", ".join(_(SERVICE_LABELS[k]) for k in SERVICE_KINDS)
-            ),
-        )
-    _check_dates(
-        f"{field} date_from", f"{field} date_to", data.get("date_from"), data.get("date_to")
-    )
+        kinds = ", ".join(service_name(k) for k in SERVICE_KINDS)
+        raise _service_error(position, "kind", _("Choose one of: {kinds}.").format(kinds=kinds))
+    _check_line_dates(position, data.get("date_from"), data.get("date_to"))
     quantity = data.get("quantity", 1)
     if not isinstance(quantity, int) or not 1 <= quantity <= 999:
-        raise ValidationError(f"{field} quantity", _("Enter a quantity from 1 to 999."))
+        raise _service_error(position, "quantity", _("Enter a quantity from 1 to 999."))
     vat = data.get("vat_rate_percent", 0)
     if not isinstance(vat, int) or not 0 <= vat <= 100:
-        raise ValidationError(f"{field} vat_rate_percent", _("Enter a VAT rate from 0 to 100."))
-    data["price_cents"] = to_cents(parse_amount(f"{field} price", data.pop("price", 0)))
-    data["cost_cents"] = to_cents(parse_amount(f"{field} cost", data.pop("cost", 0)))
+        raise _service_error(position, "vat_rate_percent", _("Enter a VAT rate from 0 to 100."))
+    for key in ("price", "cost"):
+        try:
+            data[f"{key}_cents"] = to_cents(parse_amount(key, data.pop(key, 0)))
+        except ValidationError as exc:
+            raise _service_error(position, key, exc.message) from None
+    return data
+
+
+def _check_line_dates(position: int, first, last) -> None:
+    for key, value in (("date_from", first), ("date_to", last)):
+        if value is not None and not isinstance(value, date):
+            raise _service_error(position, key, _("Enter a date."))
+    if first and last and last < first:
+        raise _service_error(position, "date_to", _("The end date is before the start date."))
+
+
+def _clean_service(session: TenantSession, position: int, values: dict) -> dict:
+    data = check_service_line(position, values)
     with session.bound():
-        _check_code(f"{field} supplier_code", Supplier, data.get("supplier_code"))
+        problem = _code_problem(Supplier, data.get("supplier_code"))
+    if problem:
+        raise _service_error(position, "supplier_code", problem)
     return data

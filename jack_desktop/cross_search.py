@@ -42,7 +42,7 @@ from tenant_store.models.installation import Membership, User
 from tenant_store.models.tickets import Ticket
 from tenant_store.readers import TenantReader
 from tenant_store.rights import Level, rights_of
-from tenant_store.search_folding import prefix_query
+from tenant_store.search_folding import fold, prefix_query
 
 from .bookings import STATUS_LABELS
 
@@ -129,7 +129,8 @@ class _Search:
     def __init__(self, names: dict[int, str], text: str, limit: int):
         self.names, self.text, self.limit = names, text, limit
         self.words = prefix_query(text)
-        self.tickets = _render(_tickets_query(text, limit))
+        tickets = _tickets_query(text, limit)
+        self.tickets = _render(tickets) if tickets is not None else None
         self.customers = _render(_customers_query(self.words, limit)) if self.words else None
         # Customers file -> JSON list of the ids of its customers matching the words, or
         # None if there are more than MAX_CUSTOMER_IDS; guarded by `lock`.
@@ -257,7 +258,7 @@ def _search_reader(reader: TenantReader, search: _Search, work: _Work) -> list[_
             rows = run(search.bookings_by_ids, customer_ids=ids)
         make = functools.partial(_booking_hit, reader.nr, names[reader.nr])
         lists.append(_Found(reader.nr, rows, make))
-    for nr in work.tickets_for:
+    for nr in work.tickets_for if search.tickets else ():
         make = functools.partial(_ticket_hit, names, nr)
         lists.append(_Found(nr, run(search.tickets, tenant=nr), make))
     if work.customers_for and search.customers:
@@ -365,6 +366,7 @@ def _bookings_query(
             Booking.title,
             Booking.status,
             Booking.travel_from,
+            Customer.kind,
             Customer.first_name,
             Customer.last_name,
             Customer.company,
@@ -399,8 +401,8 @@ def _number_ranges(text: str) -> list[peewee.Expression]:
     return ranges
 
 
-def _booking_hit(nr, name, number, title, status, travel_from, first, last, company) -> Hit:
-    customer = ", ".join(p for p in (last, first) if p) or company or ""
+def _booking_hit(nr, name, number, title, status, travel_from, kind, first, last, company) -> Hit:
+    customer = _name(kind, first, last, company)
     detail = _join([customer, travel_from or "", _(STATUS_LABELS.get(status, status))])
     return Hit(nr, name, "booking", number, f"{number} {title}".strip(), detail)
 
@@ -408,17 +410,23 @@ def _booking_hit(nr, name, number, title, status, travel_from, first, last, comp
 # -- tickets -------------------------------------------------------------------------------------
 
 
-def _tickets_query(text: str, limit: int) -> peewee.ModelSelect:
+def _tickets_query(text: str, limit: int) -> peewee.ModelSelect | None:
     """The newest `limit` tickets of the TENANT slot by number prefix or passenger (R7).
 
-    Run once per tenant: in a central file a tenant with many matches must not crowd out the
-    others, and each run walks the tenant_nr index backwards and stops at `limit`.
+    The passenger is matched folded, every word of `text` anywhere in the name, as customers
+    are: "muller", "Müller hans" and "MÜL" find "MUELLER/HANS MR". Run once per tenant: in a
+    central file a tenant with many matches must not crowd out the others, and each run walks
+    the tenant_nr index backwards and stops at `limit`. None if `text` can match no ticket.
     """
-    where = Ticket.passenger.contains(text)
+    words = [Ticket.passenger_folded.contains(word) for word in fold(text).split()]
+    where = functools.reduce(operator.and_, words) if words else None
     digits = re.sub(r"[\s\-]", "", text)
     if digits.isdigit():
         # A text range the number index serves: ":" sorts right after "9".
-        where |= (Ticket.number >= digits) & (Ticket.number < digits + ":")
+        number = (Ticket.number >= digits) & (Ticket.number < digits + ":")
+        where = number if where is None else number | where
+    if where is None:
+        return None
     return (
         Ticket.select(
             Ticket.id,
@@ -461,13 +469,14 @@ def _customers_query(words: str, limit: int) -> peewee.Select:
         ],
         shared_with,
     )
-    order = [Customer.last_name, Customer.first_name, Customer.number]
+    order = [Customer.sort_name, Customer.number]  # as the customer list: by the name shown
     rank = peewee.fn.ROW_NUMBER().over(partition_by=[shown_in], order_by=order)
     ranked = (
         Customer.select(
             shown_in.alias("tenant_nr"),
             Customer.id,
             Customer.number,
+            Customer.kind,
             Customer.last_name,
             Customer.first_name,
             Customer.company,
@@ -478,9 +487,9 @@ def _customers_query(words: str, limit: int) -> peewee.Select:
         .where(Customer.id.in_(_matching_customers(words)) & shown_in.is_null(False))
         .alias("ranked")
     )
-    columns = ("tenant_nr", "id", "number", "last_name", "first_name", "company", "postcode")
+    columns = ("tenant_nr", "id", "number", "kind", "last_name", "first_name", "company")
     return (
-        peewee.Select([ranked], [getattr(ranked.c, name) for name in (*columns, "city")])
+        peewee.Select([ranked], [getattr(ranked.c, n) for n in (*columns, "postcode", "city")])
         .where(ranked.c.rank <= limit)
         .order_by(ranked.c.tenant_nr, ranked.c.rank)
     )
@@ -491,8 +500,10 @@ def _matching_customers(query: str) -> peewee.ModelSelect:
     return CustomerSearch.select(CustomerSearch.rowid).where(CustomerSearch.body.match(query))
 
 
-def _customer_hit(names, nr, customer_id, number, last, first, company, postcode, city) -> Hit:
-    name = ", ".join(p for p in (last, first) if p) or company
+def _customer_hit(
+    names, nr, customer_id, number, kind, last, first, company, postcode, city
+) -> Hit:
+    name = _name(kind, first, last, company)
     detail = _join([str(number), f"{postcode} {city}".strip(), company if name != company else ""])
     return Hit(nr, names[nr], "customer", customer_id, name, detail)
 
@@ -515,6 +526,12 @@ def _share_out(lists: list[_Found], limit: int) -> list[Hit]:
 def _in_turn(lists: list[list]) -> list:
     """The first of each list, then the second of each, and so on."""
     return [item for layer in itertools.zip_longest(*lists) for item in layer if item is not None]
+
+
+def _name(kind: str | None, first: str | None, last: str | None, company: str | None) -> str:
+    """A customer as the customer list shows him: a company by its name, a person 'Last, First'."""
+    person = ", ".join(p for p in (last, first) if p)
+    return (company or person or "") if kind == "company" or not person else person
 
 
 def _join(parts: Iterable[str]) -> str:

@@ -16,7 +16,13 @@ from tenant_store import TenantInfo, TenantSession, ValidationError
 from tenant_store.business_ids import check_iban
 from tenant_store.i18n import _
 from tenant_store.installation import now
-from tenant_store.models.customers import Customer, CustomerSearch, CustomerShare, search_body
+from tenant_store.models.customers import (
+    Customer,
+    CustomerSearch,
+    CustomerShare,
+    search_body,
+    sort_name,
+)
 from tenant_store.models.postal import PostalCode
 from tenant_store.rights import Level
 from tenant_store.search_folding import fold, prefix_query
@@ -53,7 +59,10 @@ LISTED = (
     Customer.email,
     Customer.phone,
     Customer.owner_tenant,
+    Customer.sort_name,  # the page key: the next page starts behind the last row's
 )
+# The order of a list by name: the name shown (a company's, a person's "last first"), folded.
+BY_NAME = (Customer.sort_name, Customer.number)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -133,6 +142,7 @@ def create_customer(
             shared_with_all=shared_with is None,
             created_at=stamp,
             updated_at=stamp,
+            sort_name=sort_name(data),
             **data,
         )
         for nr in sorted((shared_with or set()) - {session.nr}):
@@ -171,9 +181,10 @@ def visible_customer(session: TenantSession, customer_id: int) -> Customer:
 def search_customers(user: str, session: TenantSession, text: str, limit: int = 50) -> list[tuple]:
     """Customers (LISTED fields) matching every word of `text` as a prefix, folded.
 
-    Up to SORTED_MATCHES matches come sorted by name. A broader query (a few letters typed into
-    a million customers) gives the first matches in customer-number order instead: sorting tens
-    of thousands of rows by name would make every keystroke wait, and typing on narrows it.
+    Up to SORTED_MATCHES matches come sorted by name (BY_NAME). A broader query (a few letters
+    typed into a million customers) gives the first matches in customer-number order instead:
+    sorting tens of thousands of rows by name would make every keystroke wait, and typing on
+    narrows it.
     """
     session.rights(user).require("customers", Level.READ)
     query = prefix_query(text)
@@ -195,7 +206,7 @@ def search_customers(user: str, session: TenantSession, text: str, limit: int = 
         return list(
             Customer.select(*LISTED)
             .where(Customer.id.in_(matches) & _visible(session))
-            .order_by(Customer.last_name, Customer.first_name, Customer.number)
+            .order_by(*BY_NAME)
             .limit(limit)
             .namedtuples()
         )
@@ -208,7 +219,9 @@ def update_customer(user: str, session: TenantSession, customer_id: int, values:
     current = {f: getattr(customer, f) for f in EDITABLE}
     data = clean({**current, **values})
     with session.transaction():
-        Customer.update(updated_at=now(), **data).where(Customer.id == customer_id).execute()
+        Customer.update(updated_at=now(), sort_name=sort_name(data), **data).where(
+            Customer.id == customer_id
+        ).execute()
         body = search_body({**current, **data, "number": customer.number})
         CustomerSearch.update(body=body).where(CustomerSearch.rowid == customer_id).execute()
         return Customer.get_by_id(customer_id)
@@ -248,11 +261,13 @@ def list_customers(
 ) -> list[tuple]:
     """A page of the visible customers (LISTED fields) matching `text`; empty text lists all.
 
-    Pages come in the order of `search_customers`: by name, or by customer id (number) where
-    more than SORTED_MATCHES customers match, also for an empty text (sorting a million names
-    would make the first page wait). `after` is the last row of the previous page: the next
-    page starts behind it, as fast deep in a million customers as on the first page (an
-    `offset` makes SQLite read and skip every row before it).
+    Pages come in the order of `search_customers`: by name (BY_NAME: a company by its company
+    name), or by customer id (number) where more than SORTED_MATCHES customers match the text
+    (sorting tens of thousands of matches would make every keystroke wait). An empty text
+    lists everyone by name: the index on the name is read in order, nothing is sorted. `after`
+    is the last row of the previous page: the next page starts behind it, as fast deep in a
+    million customers as on the first page (an `offset` makes SQLite read and skip every row
+    before it).
     """
     session.rights(user).require("customers", Level.READ)
     query = prefix_query(text)
@@ -272,9 +287,7 @@ def list_customers(
                     CustomerSearch.body.match(query)
                 )
                 select = select.where(Customer.id.in_(matches))
-            keys = (Customer.last_name, Customer.first_name, Customer.number)
-            if query is None and select.limit(SORTED_MATCHES + 1).count() > SORTED_MATCHES:
-                keys = (Customer.id,)
+            keys = BY_NAME
         if after is not None:
             start = tuple(getattr(after, "id" if k.name == "rowid" else k.name) for k in keys)
             select = select.where(peewee.Tuple(*keys) > start)

@@ -1,30 +1,21 @@
-"""Money: Decimal in code, integer cents on disk, German formats for people (babel)."""
+"""Money: Decimal in code, integer cents on disk, formats of the current language (babel)."""
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from babel.numbers import format_currency
+from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
 
 from tenant_store import ValidationError
-from tenant_store.i18n import _
+from tenant_store.i18n import _, babel_locale
 
 CENT = Decimal("0.01")
 
 
 def parse_amount(field: str, value, *, allow_negative: bool = False) -> Decimal:
-    """An amount with at most two decimals; accepts Decimal, int and text like '1.234,56'."""
+    """An amount with at most two decimals: a Decimal, an int, or text as the current language
+    writes it ('1.234,56' in German, '1,234.56' in English); ambiguous text is refused."""
     if isinstance(value, float):
         raise ValidationError(field, _("Amounts must be given exactly, not as a float."))
-    if isinstance(value, str):
-        text = value.strip().replace("€", "").replace(" ", "")
-        if "," in text:  # German: '.' groups thousands, ',' separates the cents
-            text = text.replace(".", "").replace(",", ".")
-        value = text
-    try:
-        amount = Decimal(value)
-    except (InvalidOperation, TypeError, ValueError):
-        raise ValidationError(
-            field, _("'{value}' is not an amount such as 1234,56.").format(value=value)
-        ) from None
+    amount = _read_text(field, value) if isinstance(value, str) else _exact(field, value)
     if not amount.is_finite():
         raise ValidationError(field, _("'{value}' is not an amount.").format(value=value))
     if amount != amount.quantize(CENT):
@@ -36,6 +27,41 @@ def parse_amount(field: str, value, *, allow_negative: bool = False) -> Decimal:
     if abs(amount) >= Decimal(10) ** 13:
         raise ValidationError(field, _("The amount is too large."))
     return amount.quantize(CENT)
+
+
+def _exact(field: str, value) -> Decimal:
+    try:
+        return Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        raise ValidationError(field, _("'{value}' is not an amount.").format(value=value)) from None
+
+
+def _read_text(field: str, text: str) -> Decimal:
+    """Text in the current language's number format, strictly: a German '1.000' is a thousand,
+    and a '1.00', which could be one or a hundred, is refused with both readings."""
+    clean = "".join(text.replace("€", "").split())
+    if clean.upper().endswith("EUR"):
+        clean = clean[:-3]
+    locale = babel_locale()
+    example = format_decimal(Decimal("1234.56"), "0.00", locale=locale)
+    try:
+        return parse_decimal(clean, locale=locale, strict=True)
+    except NumberFormatError as exc:
+        if exc.suggestions:
+            raise ValidationError(
+                field,
+                _(
+                    "'{value}' is unclear: did you mean {choices}? Write amounts like {example}."
+                ).format(
+                    value=text.strip(), choices=_(" or ").join(exc.suggestions), example=example
+                ),
+            ) from None
+        raise ValidationError(
+            field,
+            _("'{value}' is not an amount such as {example}.").format(
+                value=text.strip(), example=example
+            ),
+        ) from None
 
 
 def to_cents(amount: Decimal) -> int:
@@ -54,6 +80,7 @@ def share_cents(cents: int, numerator: int, denominator: int) -> int:
     return int(value.to_integral_value(ROUND_HALF_UP))
 
 
-def format_money(cents: int, locale: str = "de_DE", currency: str = "EUR") -> str:
-    """'1.234,56 €' (German) or '€1,234.56' (English) for integer cents."""
-    return format_currency(from_cents(cents), currency, locale=locale)
+def format_money(cents: int, locale: str | None = None, currency: str = "EUR") -> str:
+    """'1.234,56 €' (German) or '€1,234.56' (English) for integer cents; by default in the
+    current language: the UI's, or a document's inside `i18n.using_language`."""
+    return format_currency(from_cents(cents), currency, locale=locale or babel_locale())

@@ -5,6 +5,8 @@ number), but the list and the reconciliation belong to tenant 0: only there are 
 all those tenants visible together. A tenant with its own tickets lists and reconciles its own.
 """
 
+import functools
+import operator
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -18,8 +20,9 @@ import peewee
 from tenant_store import Logical, StoreError, TenantSession, ValidationError
 from tenant_store.i18n import _
 from tenant_store.models.bookings import Booking, ServiceLine
-from tenant_store.models.tickets import Ticket
+from tenant_store.models.tickets import Ticket, passenger_folded
 from tenant_store.rights import Level
+from tenant_store.search_folding import fold
 
 from .money import from_cents, parse_amount, to_cents
 
@@ -222,14 +225,20 @@ def add_ticket(user: str, session: TenantSession, values: dict) -> Ticket:
                     number=number, nr=session.nr
                 ),
             )
-        return Ticket.create(tenant_nr=session.nr, **data)
+        folded = passenger_folded(data["passenger"])  # found as "muller" and "MÜL" too
+        return Ticket.create(tenant_nr=session.nr, passenger_folded=folded, **data)
 
 
 def _matching(text: str | None) -> peewee.Expression | bool:
+    """Every word of `text` in the passenger (folded: "muller" finds MUELLER), route, airline,
+    number or booking number."""
     condition = True
     for word in (text or "").split():
         digits = re.sub(r"[\s\-]", "", word)
-        term = Ticket.passenger.contains(word) | Ticket.route.contains(word.upper())
+        folded = [Ticket.passenger_folded.contains(part) for part in fold(word).split()]
+        term = Ticket.route.contains(word.upper())
+        if folded:
+            term |= functools.reduce(operator.and_, folded)
         term |= Ticket.airline == word.upper()
         if digits.isdigit():
             term |= Ticket.number.contains(digits) | (Ticket.booking_number == int(digits))

@@ -2,7 +2,8 @@
 
 Run (from the repository):
     QT_QPA_PLATFORM=offscreen PYTHONPATH=. .venv/bin/python scripts/screenshots.py [de|en]
-Writes docs/main-window-tenant-0.png, docs/main-window-tenant-1.png and docs/tenant-wizard.png.
+Writes docs/main-window-tenant-0.png, docs/main-window-tenant-1.png, docs/tenant-management.png
+and docs/tenant-wizard.png.
 """
 
 import sys
@@ -16,6 +17,7 @@ from tenant_store import Installation
 from tenant_store.i18n import set_language
 from ui.app import install_translators
 from ui.main_window import MainWindow
+from ui.tenant_management import TenantManagementDialog
 from ui.tenant_wizard import TenantWizard
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -43,8 +45,11 @@ def main() -> None:
         window.switch_tenant(1)
         window.open_module("bookings")
         _grab(window, "main-window-tenant-1.png")
+        management = TenantManagementDialog.for_context(window.ctx, window)
+        management.show()
+        _grab(management, "tenant-management.png")
+        management.close()
         wizard = TenantWizard(inst, "admin", window)
-        wizard.resize(760, 560)
         wizard.show()
         _grab(wizard, "tenant-wizard.png")
         wizard.close()

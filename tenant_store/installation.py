@@ -2,7 +2,8 @@
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -42,6 +43,22 @@ BRANDING_FIELDS = (
     "colour",
     "accent_colour",
     "logo_file",
+)
+
+# Tenant colours that tell badges apart at a glance, each dark enough for white text (contrast
+# >= 4.5:1). The first is the registry's default, so a fresh tenant 0 has it.
+TENANT_COLOURS = (
+    "#1f5f8b",  # blue
+    "#c62828",  # red
+    "#2e7d32",  # green
+    "#6a1b9a",  # purple
+    "#b34700",  # burnt orange
+    "#00695c",  # teal
+    "#ad1457",  # raspberry
+    "#283593",  # indigo
+    "#6b6b00",  # olive
+    "#5d4037",  # brown
+    "#37474f",  # slate
 )
 
 
@@ -234,6 +251,18 @@ class Installation:
         from .session import TenantSession
 
         return TenantSession(self, self.tenant(nr), read_only=read_only)
+
+
+def pick_colour(used: Iterable[str]) -> str:
+    """The first of TENANT_COLOURS nobody uses (case does not matter), else the least used."""
+    counts = Counter((colour or "").strip().lower() for colour in used)
+    return min(TENANT_COLOURS, key=lambda colour: counts[colour])  # min keeps the first of ties
+
+
+def unused_colour(inst: Installation) -> str:
+    """A colour for a new tenant that no other tenant's badge has yet."""
+    with inst.registry():
+        return pick_colour(colour for (colour,) in Tenant.select(Tenant.colour).tuples())
 
 
 def now() -> datetime:

@@ -1,4 +1,8 @@
-"""`check`: integrity of every file and of every tenant's manifest."""
+"""`check`: integrity of every file and of every tenant's manifest.
+
+Damage stays local: a damaged file, manifest or even registry is one problem in the report,
+named by its path, and every other file is still checked.
+"""
 
 import os
 from dataclasses import dataclass, field
@@ -7,7 +11,8 @@ from pathlib import Path
 from .errors import StoreError
 from .i18n import _
 from .installation import Installation, TenantInfo
-from .logical import CENTRAL_OPTIONS, INSTALLATION_FILE, file_name
+from .logical import CENTRAL_OPTIONS, INSTALLATION_FILE, LOGICAL_DBS, file_name
+from .manifest import read_manifest
 from .migrations import SCHEMA_VERSIONS
 from .sqlite_files import integrity_problems, read_user_version
 from .tenant_creation import STAGING_PREFIX, is_abandoned_tenant_folder
@@ -36,7 +41,15 @@ def check(inst: Installation) -> CheckReport:
     """Check every registered tenant, every database file once, and leftovers in Mandant/."""
     report = CheckReport()
     files: dict[Path, str] = {inst.root / INSTALLATION_FILE: "installation"}
-    for nr in inst.tenant_numbers():
+    try:
+        numbers = inst.tenant_numbers()
+    except StoreError as exc:  # the registry itself is unreadable: check what is on disk
+        report.problems.append(str(exc))
+        report.files_checked += 1
+        for path, db in sorted(_files_on_disk(inst, report).items()):
+            _check_file(path, db, report)
+        return report
+    for nr in numbers:
         try:  # tenant by tenant: one damaged manifest must not hide the others' problems
             files.update(_check_tenant(inst, inst.tenant(nr), report))
         except StoreError as exc:
@@ -100,12 +113,46 @@ def _check_central(inst, info, db, path, report, where) -> None:
         )
 
 
+def _files_on_disk(inst: Installation, report: CheckReport) -> dict[Path, str]:
+    """Without a registry: the files of tenant 0 and of each `Mandant/<nr>` folder's manifest."""
+    folders = [inst.root]
+    if inst.tenants_dir().is_dir():
+        folders += [e for e in sorted(inst.tenants_dir().iterdir()) if e.name.isdigit()]
+    files = {}
+    for folder in folders:
+        try:
+            manifest = read_manifest(folder)
+        except StoreError as exc:
+            report.problems.append(str(exc))
+            continue
+        for db in LOGICAL_DBS:
+            path = manifest.database_path(db, folder, inst.root)
+            if path.is_file():
+                files[path] = db.value
+            else:
+                report.problems.append(
+                    _("{db} file {path} is missing.").format(db=db.value, path=path)
+                )
+    return files
+
+
 def _check_file(path: Path, db: str, report: CheckReport) -> None:
     report.files_checked += 1
-    for problem in integrity_problems(path):
-        report.problems.append(f"{path}: {problem}")
-    version, known = read_user_version(path), SCHEMA_VERSIONS[db]
-    if version > known or version < 1:
+    try:  # a file SQLite cannot read at all is one problem; the next file is still checked
+        findings = integrity_problems(path)
+        version = read_user_version(path)
+    except StoreError as exc:
+        report.problems.append(str(exc))
+        return
+    if findings:
+        report.problems.append(
+            _(
+                "{path} is damaged (SQLite's integrity check: {finding}). Restore it from a "
+                "backup, then run 'check' again."
+            ).format(path=path, finding=findings[0])
+        )
+    known = SCHEMA_VERSIONS[db]
+    if version > known:
         report.problems.append(
             _(
                 "{path}: schema version {found} is unknown to this program (it knows 1 to {known})."

@@ -8,13 +8,45 @@ version and can simply be run again.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .errors import SchemaBehind, SchemaTooNew
 from .i18n import _
 from .logical import INSTALLATION_SCHEMA, LOGICAL_DBS, Logical, schema_name
-from .sqlite_files import StoreDatabase
+from .sqlite_files import StoreDatabase, unversioned
 
 Step = Callable[[StoreDatabase, str], None]
+
+
+_BATCH = 10_000
+
+
+def _compute_column(
+    db: StoreDatabase,
+    schema: str,
+    table: str,
+    column: str,
+    sources: tuple[str, ...],
+    compute: Callable[[dict], str],
+) -> None:
+    """Set `column` of every row to `compute({source: value})`, in the step's transaction.
+
+    A batch of rows at a time in id order: a million customers are not held in memory at once.
+    """
+    names = ", ".join(f'"{name}"' for name in sources)
+    last = 0
+    while True:
+        rows = db.execute_sql(
+            f'SELECT "id", {names} FROM "{schema}"."{table}" WHERE "id" > ? ORDER BY "id" LIMIT ?',
+            (last, _BATCH),
+        ).fetchall()
+        if not rows:
+            return
+        db.connection().executemany(
+            f'UPDATE "{schema}"."{table}" SET "{column}" = ? WHERE "id" = ?',
+            [(compute(dict(zip(sources, row[1:], strict=True))), row[0]) for row in rows],
+        )
+        last = rows[-1][0]
 
 
 @dataclass(frozen=True)
@@ -73,6 +105,46 @@ def _customers_search_index(prefix_option: str) -> Step:
     return step
 
 
+def _customers_add_sort_name(db: StoreDatabase, schema: str) -> None:
+    from .models.customers import SORTED_BY_FIELDS, sort_name
+
+    db.execute_sql(
+        f'ALTER TABLE "{schema}"."customer" '
+        "ADD COLUMN \"sort_name\" VARCHAR(255) NOT NULL DEFAULT ''"
+    )
+    _compute_column(db, schema, "customer", "sort_name", SORTED_BY_FIELDS, sort_name)
+    db.execute_sql(
+        f'CREATE INDEX "{schema}"."customer_sort_name_number" '
+        'ON "customer" ("sort_name", "number")'
+    )
+
+
+def _customers_drop_sort_name(db: StoreDatabase, schema: str) -> None:
+    db.execute_sql(f'DROP INDEX "{schema}"."customer_sort_name_number"')
+    db.execute_sql(f'ALTER TABLE "{schema}"."customer" DROP COLUMN "sort_name"')
+
+
+def _tickets_add_passenger_folded(db: StoreDatabase, schema: str) -> None:
+    from .models.tickets import passenger_folded
+
+    db.execute_sql(
+        f'ALTER TABLE "{schema}"."ticket" '
+        "ADD COLUMN \"passenger_folded\" VARCHAR(255) NOT NULL DEFAULT ''"
+    )
+    _compute_column(
+        db,
+        schema,
+        "ticket",
+        "passenger_folded",
+        ("passenger",),
+        lambda row: passenger_folded(row["passenger"]),
+    )
+
+
+def _tickets_drop_passenger_folded(db: StoreDatabase, schema: str) -> None:
+    db.execute_sql(f'ALTER TABLE "{schema}"."ticket" DROP COLUMN "passenger_folded"')
+
+
 def _accounting_add_balances(db: StoreDatabase, schema: str) -> None:
     db.execute_sql(
         f'CREATE TABLE "{schema}"."account_balance" ("tenant_nr" INTEGER NOT NULL, '
@@ -103,6 +175,17 @@ def _installation_add_tax_ids(db: StoreDatabase, schema: str) -> None:
 def _installation_drop_tax_ids(db: StoreDatabase, schema: str) -> None:
     for column in ("tax_number", "vat_id"):
         db.execute_sql(f'ALTER TABLE "{schema}"."tenant" DROP COLUMN "{column}"')
+
+
+def _installation_add_login_failures(db: StoreDatabase, schema: str) -> None:
+    db.execute_sql(
+        f'CREATE TABLE "{schema}"."login_failure" ("login" VARCHAR(255) NOT NULL PRIMARY KEY, '
+        '"failures" INTEGER NOT NULL, "last_failure" DATETIME NOT NULL, "locked_until" DATETIME)'
+    )
+
+
+def _installation_drop_login_failures(db: StoreDatabase, schema: str) -> None:
+    db.execute_sql(f'DROP TABLE "{schema}"."login_failure"')
 
 
 def _accounting_index_dates(db: StoreDatabase, schema: str) -> None:
@@ -147,6 +230,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         _customers_search_index(""),
     ),
     Migration(
+        Logical.CUSTOMERS,
+        4,
+        "customers: listed by the name shown, a company by its company name",
+        _customers_add_sort_name,
+        _customers_drop_sort_name,
+    ),
+    Migration(
+        Logical.TICKETS,
+        2,
+        "tickets: passengers found with German spellings folded (Müller, MUELLER)",
+        _tickets_add_passenger_folded,
+        _tickets_drop_passenger_folded,
+    ),
+    Migration(
         Logical.ACCOUNTING,
         2,
         "accounting: totals per tenant and account for fast trial balances",
@@ -166,6 +263,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         "tenants: tax number and VAT ID for invoices (§ 14 UStG)",
         _installation_add_tax_ids,
         _installation_drop_tax_ids,
+    ),
+    Migration(
+        INSTALLATION_SCHEMA,
+        3,
+        "users: wrong passwords lock a login for a while",
+        _installation_add_login_failures,
+        _installation_drop_login_failures,
     ),
 )
 
@@ -224,6 +328,8 @@ def require_current(path, db: str, found: int) -> None:
     known = SCHEMA_VERSIONS[db]
     if found > known:
         raise too_new(path, found, known)
+    if found < 1:  # empty, or no file of ours: 'migrate' could not help, a backup can
+        raise unversioned(Path(path))
     if found < known:
         raise SchemaBehind(
             _(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import SchemaBehind, StoreError
 from .i18n import _
-from .installation import Installation, TenantInfo, new_tenant_row, remove_tree
+from .installation import Installation, TenantInfo, new_tenant_row, remove_tree, unused_colour
 from .logical import LOGICAL_DBS, MANIFEST_FILE, Logical, file_name, label
 from .manifest import Manifest, read_manifest, write_manifest
 from .migrations import SCHEMA_VERSIONS
@@ -140,6 +140,8 @@ def _register(inst: Installation, spec: CheckedSpec, staging: Path) -> None:
         with inst.registry(write=True):  # the lock serialises concurrent creators
             check_against_registry(spec, inst.tenant_ranges())
             _clear_leftovers(inst, spec.nr, staging)
+            # Chosen under the lock, so two tenants created at once still differ.
+            row.setdefault("colour", unused_colour(inst))
             os.rename(staging, final)
             moved = True
             fsync_dir(final.parent)

@@ -247,18 +247,13 @@ def check_range_free(
     """R5: with central accounting or tickets a range must not overlap any sharing tenant's."""
     if not shares:
         return
-    others = [t for t in tenants if t.nr != nr and t.shares_booking_numbers]
-    taken = [t.booking_range for t in others]
+    tenants = list(tenants)
     first, last = booking_range
-    for other in others:
+    for other in tenants:
+        if other.nr == nr or not other.shares_booking_numbers:
+            continue
         o_first, o_last = other.booking_range
         if first <= o_last and o_first <= last:
-            free = propose_free_range(last - first + 1, first, taken)
-            hint = (
-                _("a free range is {first}-{last}.").format(first=free[0], last=free[1])
-                if free
-                else _("no free range of that size is left.")
-            )
             raise ValidationError(
                 "booking range",
                 _(
@@ -271,14 +266,36 @@ def check_range_free(
                     other=other.nr,
                     o_first=o_first,
                     o_last=o_last,
-                    hint=hint,
+                    hint=_free_range_hint(nr, last - first + 1, tenants),
                 ),
             )
 
 
-def propose_free_range(
-    size: int, start: int, taken: list[tuple[int, int]]
+def _free_range_hint(nr: int, size: int, tenants: list[TenantRange]) -> str:
+    free = proposed_booking_range(nr, tenants, size)
+    if free is None:
+        return _("no free range of that size is left.")
+    return _("a free range is {first}-{last}.").format(first=free[0], last=free[1])
+
+
+def proposed_booking_range(
+    nr: int, tenants: Iterable[TenantRange], size: int | None = None
 ) -> tuple[int, int] | None:
+    """THE free booking range proposed for tenant `nr`, wherever one is proposed.
+
+    `size` numbers (default: as many as the default range has) at the tenant's default place,
+    else at the first free place after it, else at the first free place at all; None if no gap
+    is that large. It overlaps no other tenant's range, whether or not R5 applies to them: a
+    range inside another tenant's would only puzzle, and would become an error the moment either
+    tenant shares booking numbers.
+    """
+    default_first, default_last = default_booking_range(nr)
+    size = size or default_last - default_first + 1
+    taken = [t.booking_range for t in tenants if t.nr != nr]
+    return _first_gap(size, default_first, taken) or _first_gap(size, 1, taken)
+
+
+def _first_gap(size: int, start: int, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The first range of `size` numbers at or after `start` that overlaps none of `taken`."""
     candidate = start
     for o_first, o_last in sorted(taken):

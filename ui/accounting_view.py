@@ -31,6 +31,7 @@ from jack_desktop.accounting import (
 from jack_desktop.consolidation import Consolidation, consolidated_trial_balance
 from jack_desktop.documents.journal import save_journal
 from jack_desktop.documents.trial_balance import save_trial_balance
+from jack_desktop.formats import date_pattern, day
 from jack_desktop.money import format_money
 from tenant_store import Installation, StoreError
 from tenant_store.rights import Level
@@ -43,7 +44,6 @@ from .journal_entry_dialog import JournalEntryDialog
 from .tasks import run_with_progress
 
 PAGE = 500
-DATE = "%d.%m.%Y"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ERROR_STYLE = "color: #b3261e;"
 JOURNAL, BALANCE, LEDGER, CONSOLIDATION = range(4)
@@ -267,7 +267,7 @@ class AccountingView(QWidget):
 
     def _date_edit(self, value: QDate) -> QDateEdit:
         edit = QDateEdit(value)
-        edit.setDisplayFormat("dd.MM.yyyy")
+        edit.setDisplayFormat(date_pattern())
         edit.setCalendarPopup(True)
         return edit
 
@@ -341,7 +341,7 @@ class AccountingView(QWidget):
         amount = format_money(row.amount_cents)
         item = QTreeWidgetItem(
             [
-                row.entry_date.strftime(DATE),
+                day(row.entry_date),
                 row.reference,
                 row.text,
                 amount,
@@ -453,7 +453,7 @@ class AccountingView(QWidget):
 
     def _ledger_row(self, r: LedgerRow) -> list[QTableWidgetItem]:
         return [
-            _cell(r.entry_date.strftime(DATE)),
+            _cell(day(r.entry_date)),
             _cell(r.reference),
             _cell(r.text),
             _money(r.debit_cents) if r.debit_cents else _cell(""),

@@ -135,6 +135,7 @@ class _Labels(QObject):
             "invoice.vat_note_agency": self.tr("VAT note, agency business:"),
             "confirmation.text": self.tr("Booking confirmation text:"),
             "currency": self.tr("Currency:"),
+            "document.language": self.tr("Document language (de or en):"),
         }.get(key, key + ":")
 
 
@@ -157,9 +158,11 @@ class EntryDialog(QDialog):
         self.labels = _Labels(self)
         spec = KINDS[kind]
         self.setWindowTitle(
-            self.tr("Change entry {code}").format(code=entry.code)
-            if entry
-            else self.tr("New entry")
+            ctx.window_title(
+                self.tr("Change entry {code}").format(code=entry.code)
+                if entry
+                else self.tr("New entry")
+            )
         )
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}

@@ -2,8 +2,10 @@
 and its documents: the travel confirmation and each invoice or credit note as PDF.
 
 Each is enabled only in the status where the service allows it and with write access to
-bookings (documents: read access); a disabled button says why in its tooltip. The services
-still decide: a refusal is shown with their message.
+bookings (documents: read access); a disabled button says why in its tooltip. An action that
+cannot start because the editor's changes cannot be saved says so in a message. Irreversible
+steps (invoice, cancel) ask first. The services still decide: a refusal is shown with their
+message.
 """
 
 from collections.abc import Callable
@@ -11,11 +13,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from jack_desktop.bookings import FIRM, STATUS_LABELS, confirm_booking
+from jack_desktop.bookings import FIRM, confirm_booking, status_name
 from jack_desktop.invoicing import cancel_booking, invoice_booking
 from jack_desktop.money import format_money
 from tenant_store import StoreError
-from tenant_store.i18n import _
 from tenant_store.models.bookings import Booking, Invoice
 from tenant_store.rights import Level
 
@@ -26,10 +27,17 @@ from .optional_date import date_text
 from .payment_dialog import PaymentDialog
 
 
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Ask a yes/no question (its own function so tests can answer it)."""
-    answer = QMessageBox.question(parent, title, text)
+def confirm(parent: QWidget, title: str, text: str, *, default_yes: bool = True) -> bool:
+    """Ask a yes/no question; for an irreversible step No is the default (Return says no)."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    default = QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, text, buttons, default)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def tell(parent: QWidget, text: str, detail: str = "") -> None:
+    """Say why something the user asked for was not done (a warning with the details below)."""
+    QMessageBox.warning(parent, "Jack Desktop", f"{text}\n\n{detail}" if detail else text)
 
 
 class BookingActions(QWidget):
@@ -37,10 +45,17 @@ class BookingActions(QWidget):
 
     done = Signal(str)  # an action succeeded: what happened, for the editor to show and reload
 
-    def __init__(self, ctx: TenantContext, before: Callable[[], bool], parent=None):
+    def __init__(
+        self,
+        ctx: TenantContext,
+        before: Callable[[], bool],
+        pending_problem: Callable[[], str | None],
+        parent=None,
+    ):
         super().__init__(parent)
         self.ctx = ctx
         self.before = before  # saves pending edits first; False stops the action
+        self.pending_problem = pending_problem  # why the pending edits cannot be saved
         self.booking: Booking | None = None
         self.open_cents = 0
         self.may_write = ctx.rights.can("bookings", Level.WRITE)
@@ -91,7 +106,7 @@ class BookingActions(QWidget):
             self.status.setText(self.tr("Status: new (not saved yet)"))
         else:
             self.status.setText(
-                self.tr("Status: {status}").format(status=_(STATUS_LABELS[booking.status]))
+                self.tr("Status: {status}").format(status=status_name(booking.status))
             )
         self.invoices.setText(self._invoices_text(invoices))
         self._enable()
@@ -169,8 +184,21 @@ class BookingActions(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
 
-    def _ready(self) -> bool:
-        return self.booking is not None and self.before()
+    def _ready(self, title: str = "", question: str = "") -> bool:
+        """Start an action: the booking is stored, the user agreed (if asked), edits are saved.
+
+        Edits that cannot be saved stop it with a message saying what to correct; they are
+        checked before asking, and saved only after a yes, so that No changes nothing.
+        """
+        if self.booking is None:
+            return False
+        problem = self.pending_problem()
+        if problem:
+            tell(self, self.tr("First correct the booking; as it is, it cannot be saved:"), problem)
+            return False
+        if question and not confirm(self, title, question, default_yes=False):
+            return False
+        return self.before()
 
     def book(self) -> None:
         """Offer -> booked."""
@@ -184,8 +212,15 @@ class BookingActions(QWidget):
         self.done.emit(self.tr("Booking {number} is booked.").format(number=self.booking.number))
 
     def invoice(self) -> None:
-        """Invoice the booked booking; the message names the new invoice number."""
-        if not self._ready():
+        """Invoice the booked booking after asking; the message names the new invoice number."""
+        if self.booking is None:
+            return
+        question = self.tr(
+            "Invoice booking {number}?\n\nThis issues the next invoice number and posts the "
+            "invoice to the books. It cannot be changed afterwards; only a cancellation with a "
+            "credit note can undo it."
+        ).format(number=self.booking.number)
+        if not self._ready(self.tr("Invoice booking"), question):
             return
         try:
             invoice = invoice_booking(self.ctx.user, self.ctx.session, self.booking.number)
@@ -248,7 +283,7 @@ class BookingActions(QWidget):
         question = self.tr("Cancel booking {number}? This cannot be undone.").format(number=number)
         if self.booking.status == "invoiced":
             question += " " + self.tr("The invoice is reversed by a credit note.")
-        if not confirm(self, self.tr("Cancel booking"), question) or not self.before():
+        if not self._ready(self.tr("Cancel booking"), question):
             return
         try:
             credit = cancel_booking(self.ctx.user, self.ctx.session, number)

@@ -1,9 +1,12 @@
 """The booking editor: customer, travel, travellers and service lines with a live total, and the
 status buttons (book, invoice, payment, cancel). Invoiced and cancelled bookings are read-only."""
 
+import re
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -23,9 +26,11 @@ from jack_desktop.basedata import list_entries
 from jack_desktop.bookings import (
     CHANGEABLE,
     STATUS_LABELS,
+    check_travel_dates,
     create_booking,
     get_booking,
     services_of,
+    status_name,
     travellers_of,
     update_booking,
 )
@@ -36,7 +41,7 @@ from tenant_store.i18n import _
 from tenant_store.rights import Level
 
 from .actions import set_tab_chain
-from .booking_actions import BookingActions, confirm
+from .booking_actions import BookingActions, confirm, tell
 from .context import TenantContext
 from .customer_chooser import CustomerChooser
 from .editable_table import EditableTable
@@ -46,12 +51,15 @@ from .service_lines_table import ServiceLinesTable
 from .travellers_table import TravellersTable
 
 ERROR_STYLE = "color: #b00020;"
+HINT_STYLE = "color: #5f5f5f;"
 CODE_FIELDS = {
     "destination_code": "destinations",
     "travel_type_code": "travel_types",
     "cost_centre_code": "cost_centres",
 }
 MESSAGE_KEYS = ("customer", "title", "dates", *CODE_FIELDS, "note", "travellers", "services")
+# A service field naming a line: "service 2 price", "traveller 1 last_name".
+LINE_FIELD = re.compile(r"(traveller|service) (\d+)\b")
 
 
 class BookingEditor(QDialog):
@@ -81,7 +89,7 @@ class BookingEditor(QDialog):
 
     def _build(self) -> None:
         self.messages = {key: self._message(key) for key in MESSAGE_KEYS}
-        self.actions_bar = BookingActions(self.ctx, self._save_pending, self)
+        self.actions_bar = BookingActions(self.ctx, self._save_pending, self.pending_problem, self)
         self.actions_bar.done.connect(self._action_done)
         self.result_label = QLabel()
         self.result_label.setObjectName("resultMessage")
@@ -105,7 +113,10 @@ class BookingEditor(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.actions_bar)
         layout.addWidget(self.result_label)
-        layout.addWidget(self._buttons())
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._save_hint(), 1)
+        bottom.addWidget(self._buttons())
+        layout.addLayout(bottom)
         self._set_tab_order()
         self.resize(1000, 720)
 
@@ -116,6 +127,14 @@ class BookingEditor(QDialog):
         label.setWordWrap(True)
         label.hide()
         return label
+
+    def _save_hint(self) -> QLabel:
+        """Beside Save: what still keeps it disabled, so that a grey button is never a riddle."""
+        self.save_hint = QLabel()
+        self.save_hint.setObjectName("saveHint")
+        self.save_hint.setWordWrap(True)
+        self.save_hint.setStyleSheet(HINT_STYLE)
+        return self.save_hint
 
     def _header_group(self) -> QGroupBox:
         self.customer = CustomerChooser(self.ctx)
@@ -283,14 +302,13 @@ class BookingEditor(QDialog):
         """Title, status, invoices and what may be edited, from the stored booking."""
         booking = self.booking
         if booking is None:
-            self.setWindowTitle(self.tr("New booking"))
+            self.setWindowTitle(self.ctx.window_title(self.tr("New booking")))
             self.actions_bar.show_booking(None, [], 0)
         else:
-            self.setWindowTitle(
-                self.tr("Booking {number} – {status}").format(
-                    number=booking.number, status=_(STATUS_LABELS[booking.status])
-                )
+            title = self.tr("Booking {number} ({status})").format(
+                number=booking.number, status=status_name(booking.status)
             )
+            self.setWindowTitle(self.ctx.window_title(title))
             invoices = invoices_of(self.ctx.user, self.ctx.session, booking.number)
             with self.ctx.session.bound():
                 open_cents = open_amount(booking)
@@ -298,7 +316,7 @@ class BookingEditor(QDialog):
         reason = self._read_only_reason()
         self.read_only_note.setText(reason or "")
         self.read_only_note.setVisible(reason is not None)
-        self._set_editable(reason is None)
+        self._set_editable(reason)
         self._check()
 
     def _read_only_reason(self) -> str | None:
@@ -313,14 +331,20 @@ class BookingEditor(QDialog):
             ).format(status=_(STATUS_LABELS[self.booking.status]))
         return None
 
-    def _set_editable(self, editable: bool) -> None:
+    def _set_editable(self, read_only_reason: str | None) -> None:
+        """Everything editable, or (with a reason) read-only and looking it, the reason as tip."""
+        editable = read_only_reason is None
+        tip = read_only_reason or ""
         for line in (self.customer, self.title, self.note):
-            line.setReadOnly(not editable)
+            _show_read_only(line, not editable)
+            line.setToolTip(tip)
         self.customer.setClearButtonEnabled(editable)
         for widget in (self.travel_from, self.travel_to, *self.codes.values()):
             widget.setEnabled(editable)
+            widget.setToolTip(tip)
         for table in (self.travellers, self.services):
             table.set_read_only(not editable)
+            table.setToolTip(tip)
             for button in table.edit_buttons:
                 button.setEnabled(editable)
 
@@ -385,9 +409,10 @@ class BookingEditor(QDialog):
             found["customer"] = self.customer.error or self.tr(
                 "Choose the customer from the list of matches."
             )
-        first, last = self.travel_from.value(), self.travel_to.value()
-        if first and last and last < first:
-            found["dates"] = self.tr("The end date is before the start date.")
+        try:
+            check_travel_dates(self.travel_from.value(), self.travel_to.value())
+        except ValidationError as exc:
+            found["dates"] = exc.message
         for key, table in (("travellers", self.travellers), ("services", self.services)):
             problem = table.problem()
             table.mark(*(problem[:2] if problem else (None, None)))
@@ -403,9 +428,13 @@ class BookingEditor(QDialog):
             label.setText(text)
             label.setVisible(bool(text))
         self._show_total()
-        reason = self._read_only_reason() or next(iter(problems.values()), None)
+        problem = next(iter(problems.values()), None)
+        reason = self._read_only_reason() or problem
         self.save_button.setEnabled(reason is None)
         self.save_button.setToolTip(reason or "")
+        # Read-only says why at the top already; a problem is told here even before it is
+        # shown at its field (a new booking opens without any red text).
+        self.save_hint.setText("" if self._read_only_reason() else problem or "")
 
     def _show_total(self) -> None:
         totals = self.services.totals()
@@ -450,9 +479,29 @@ class BookingEditor(QDialog):
         self._reload()
         return True
 
+    def pending_problem(self) -> str | None:
+        """Why the edits shown cannot be saved now (None: nothing pending, or they can).
+
+        Every message is shown at its field from now on, so the user finds what to correct.
+        """
+        if not self.has_unsaved_changes():
+            return None
+        self._touched.update(MESSAGE_KEYS)
+        self._check()
+        found = {**self._service_errors, **self.problems()}
+        return next(iter(found.values()), None)
+
     def _save_pending(self) -> bool:
-        """Before a status action: save edits first, so the action works on what is shown."""
-        return not self.has_unsaved_changes() or self.save()
+        """Before a status action: save edits first, so the action works on what is shown.
+
+        If they cannot be saved, the user is told why (an action must never just do nothing).
+        """
+        if not self.has_unsaved_changes() or self.save():
+            return True
+        problem = self.pending_problem()
+        if problem:  # a store error was shown by save() already
+            tell(self, self.tr("The changes cannot be saved, so nothing else was done:"), problem)
+        return False
 
     def _reload(self) -> None:
         try:
@@ -480,15 +529,13 @@ class BookingEditor(QDialog):
             return "dates"
         if field in self.messages:
             return field
-        for key, table, label in (
-            ("travellers", self.travellers, "traveller {n}"),
-            ("services", self.services, "service {n}"),
-        ):
-            for row in range(table.rowCount()):
-                if field.startswith(_(label).format(n=row + 1)):
-                    table.selectRow(row)
-                    return key
-        return None
+        line = LINE_FIELD.match(field)
+        if line is None:
+            return None
+        travellers = line.group(1) == "traveller"
+        key, table = ("travellers", self.travellers) if travellers else ("services", self.services)
+        table.selectRow(int(line.group(2)) - 1)
+        return key
 
     def _action_done(self, message: str) -> None:
         self.saved_changes = True
@@ -502,6 +549,15 @@ class BookingEditor(QDialog):
         ):
             return
         super().reject()
+
+
+def _show_read_only(line: QLineEdit, read_only: bool) -> None:
+    """Read-only with the background of the dialog, as the disabled fields beside it look."""
+    line.setReadOnly(read_only)
+    palette = QApplication.palette(line)
+    if read_only:
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+    line.setPalette(palette)
 
 
 def _choose(combo: QComboBox, code: str) -> None:

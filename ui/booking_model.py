@@ -4,9 +4,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 
-from jack_desktop.bookings import STATUS_LABELS, BookingRow
+from jack_desktop.bookings import BookingRow, status_name
 from jack_desktop.money import format_money
-from tenant_store.i18n import _
 
 from .optional_date import dates_text
 from .paged_model import PAGE, Index, PagedTableModel
@@ -91,5 +90,5 @@ class BookingTableModel(PagedTableModel):
         if column == self.DATES:
             return dates_text(booking.travel_from, booking.travel_to)
         if column == self.STATUS:
-            return _(STATUS_LABELS[booking.status])
+            return status_name(booking.status)
         return format_money(row.price_cents)

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jack_desktop.bookings import STATUS_LABELS, STATUSES, list_bookings
+from jack_desktop.bookings import STATUSES, list_bookings, status_name
 from tenant_store import StoreError
-from tenant_store.i18n import _
 from tenant_store.rights import Level
 
 from .actions import action_button, open_row_action, select_row, set_tab_chain, view_action
@@ -59,8 +58,19 @@ class BookingsView(QWidget):
         self.table = paged_table(self, self.model, "bookingTable", (9, 26, 30, 24, 11, 12))
         stretch = QHeaderView.ResizeMode.Stretch
         self.table.horizontalHeader().setSectionResizeMode(BookingTableModel.TITLE, stretch)
+        self._fit_status_column()
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
+
+    def _fit_status_column(self) -> None:
+        """Wide enough for the longest status in the user's language ('Abgerechnet')."""
+        header = self.table.horizontalHeader()
+        column = BookingTableModel.STATUS
+        title = self.model.headerData(column, Qt.Orientation.Horizontal)
+        cells = max(self.table.fontMetrics().horizontalAdvance(status_name(s)) for s in STATUSES)
+        # A cell's margins, and room for the header's sort arrow.
+        width = max(cells, header.fontMetrics().horizontalAdvance(title)) + 24
+        header.resizeSection(column, max(width, header.sectionSize(column)))
 
     def _build_actions(self) -> None:
         self.new_action = view_action(self, self.tr("&New booking…"), QKeySequence.StandardKey.New)
@@ -84,14 +94,16 @@ class BookingsView(QWidget):
         self.filter = QLineEdit()
         self.filter.setObjectName("bookingFilter")
         self.filter.setClearButtonEnabled(True)
-        self.filter.setPlaceholderText(self.tr("Booking number, title or customer's last name"))
-        filter_label = QLabel(self.tr("&Filter:"))
+        self.filter.setPlaceholderText(
+            self.tr("Booking number, title, customer's last name or company")
+        )
+        filter_label = QLabel(self.tr("Fi&lter:"))
         filter_label.setBuddy(self.filter)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("All"), None)
         for status in STATUSES:
-            self.status_filter.addItem(_(STATUS_LABELS[status]), status)
+            self.status_filter.addItem(status_name(status), status)
         status_label = QLabel(self.tr("S&tatus:"))
         status_label.setBuddy(self.status_filter)
         self.new_button = action_button(self.new_action)
@@ -206,6 +218,7 @@ class BookingsView(QWidget):
 
     def _run(self, editor: BookingEditor) -> bool:
         editor.exec()
+        editor.deleteLater()  # a closed editor must not stay a child of the view
         if editor.saved_changes:
             self.refresh()
             if editor.number is not None:

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from tenant_store import Installation, TenantInfo, TenantSession
 from tenant_store.rights import Rights
 
@@ -26,3 +28,9 @@ class TenantContext:
     @property
     def nr(self) -> int:
         return self.session.nr
+
+    def window_title(self, title: str) -> str:
+        """A dialog's title with the tenant it works in: 'Booking 1000042 – Tenant 1 Nord'."""
+        return QCoreApplication.translate("TenantContext", "{title} – Tenant {nr} {name}").format(
+            title=title, nr=self.nr, name=self.tenant.name
+        )

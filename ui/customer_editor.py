@@ -108,9 +108,11 @@ class CustomerEditor(QDialog):
 
     def _build(self) -> None:
         self.setWindowTitle(
-            self.tr("Customer {number}").format(number=self.customer.number)
-            if self.customer
-            else self.tr("New customer")
+            self.ctx.window_title(
+                self.tr("Customer {number}").format(number=self.customer.number)
+                if self.customer
+                else self.tr("New customer")
+            )
         )
         self._make_fields()
         grid = QGridLayout()
@@ -128,7 +130,7 @@ class CustomerEditor(QDialog):
         self.history = self._history_group()
         if self.history is not None:
             layout.addWidget(self.history, 1)
-        layout.addWidget(self._buttons())
+        layout.addLayout(self._button_row())
         self._set_tab_order()
         self.resize(860, 760 if self.history is not None else 520)
 
@@ -274,6 +276,18 @@ class CustomerEditor(QDialog):
         layout.addWidget(self.history_table)
         layout.addLayout(row)
         return group
+
+    def _button_row(self) -> QHBoxLayout:
+        """The buttons, and beside them why Save is disabled: a grey button alone says nothing."""
+        self.save_hint = QLabel()
+        self.save_hint.setObjectName("saveHint")
+        self.save_hint.setStyleSheet(ERROR_STYLE)
+        self.save_hint.setWordWrap(True)
+        self.save_hint.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.save_hint, 1)
+        row.addWidget(self._buttons())
+        return row
 
     def _buttons(self) -> QDialogButtonBox:
         self.button_box = QDialogButtonBox()
@@ -489,8 +503,10 @@ class CustomerEditor(QDialog):
         if not self.may_write:
             return
         self.save_button.setEnabled(not problems)
-        first = next(iter(problems.values()), "")
+        first = next((problems[name] for name in EDITABLE if name in problems), "")
         self.save_button.setToolTip(first)
+        self.save_hint.setText(first)
+        self.save_hint.setVisible(bool(first))
 
     def _show_service_error(self, exc: ValidationError) -> None:
         """Put a refusal beside its field; one without a field here goes into a message box."""

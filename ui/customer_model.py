@@ -13,7 +13,10 @@ from .paged_model import PAGE, Index, PagedTableModel
 
 
 def customer_name(row) -> str:
-    """'Müller, Hans', or the company for a company (or a row without a last name)."""
+    """'Müller, Hans', or the company for a company (or a row without a last name).
+
+    The list is sorted by the same choice (tenant_store.models.customers.sort_name).
+    """
     person = ", ".join(part for part in (row.last_name, row.first_name) if part)
     if row.kind == "company" or not person:
         return row.company or person

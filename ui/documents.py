@@ -2,9 +2,12 @@
 
 A document is written by a `jack_desktop.documents.*.save_*` function in a worker thread with
 its own read-only session (SQLite connections belong to the thread that opened them; reading
-never takes a write lock), then opened in the system's PDF viewer. Everything that can go
-wrong on the way becomes a message: a refusal of the service, a file kept open by a viewer
-(Windows locks it), a full disk, no viewer installed.
+never takes a write lock), then opened in the system's PDF viewer. It is drawn in the tenant's
+document language, whatever language this window shows: the domain switches the language for
+the drawing only, in the worker thread (`jack_desktop.documents.pages.in_document_language`),
+so the UI and its messages stay in the clerk's language. Everything that can go wrong on the
+way becomes a message: a refusal of the service, a file kept open by a viewer (Windows locks
+it), a full disk, no viewer installed.
 """
 
 from collections.abc import Callable, Sequence

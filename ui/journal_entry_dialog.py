@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jack_desktop.accounting import Line, accounts, post_entry
+from jack_desktop.formats import date_pattern
 from jack_desktop.money import format_money, parse_amount, to_cents
 from tenant_store import StoreError, ValidationError
 from tenant_store.models.accounting import JournalEntry
@@ -71,7 +72,7 @@ class JournalEntryDialog(QDialog):
         self.ctx = ctx
         self.entry: JournalEntry | None = None
         self.names = {a.number: a.name for a in accounts(ctx.user, ctx.session)}
-        self.setWindowTitle(self.tr("New journal entry"))
+        self.setWindowTitle(ctx.window_title(self.tr("New journal entry")))
         self._errors: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_form())
@@ -99,7 +100,7 @@ class JournalEntryDialog(QDialog):
 
     def _build_form(self) -> QFormLayout:
         self.entry_date = QDateEdit(QDate.currentDate())
-        self.entry_date.setDisplayFormat("dd.MM.yyyy")
+        self.entry_date.setDisplayFormat(date_pattern())
         self.entry_date.setCalendarPopup(True)
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("optional, e.g. a receipt number"))

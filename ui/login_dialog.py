@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from tenant_store import Installation
+from tenant_store.errors import LoginLocked
 from tenant_store.users import authenticate, tenants_of
 
 from .actions import set_tab_chain
@@ -63,7 +64,11 @@ class LoginDialog(QDialog):
 
     def accept(self) -> None:
         login = self.login_edit.text().strip()
-        user = authenticate(self.inst, login, self.password_edit.text())
+        try:
+            user = authenticate(self.inst, login, self.password_edit.text())
+        except LoginLocked as exc:  # says until when, known login or not
+            self._refuse(str(exc))
+            return
         if user is None:
             # One message for both cases: it must not reveal which logins exist.
             self._refuse(self.tr("The login or the password is wrong."))

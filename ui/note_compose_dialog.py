@@ -75,7 +75,7 @@ class NoteComposeDialog(QDialog):
         self.reply_to = reply_to
         self.note: Note | None = None
         self._errors: dict[str, QLabel] = {}
-        self.setWindowTitle(self.tr("Reply") if reply_to else self.tr("New note"))
+        self.setWindowTitle(ctx.window_title(self.tr("Reply") if reply_to else self.tr("New note")))
         layout = QVBoxLayout(self)
         if reply_to:
             layout.addWidget(self._build_reply_header())

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jack_desktop.formats import day_time
 from jack_desktop.notes import InboxItem, SentItem, inbox, mark_read, sent, unread_count
 from tenant_store import StoreError
 from tenant_store.rights import Level
@@ -26,8 +27,6 @@ from .actions import action_button, view_action
 from .context import TenantContext
 from .errors import show_error
 from .note_compose_dialog import NoteComposeDialog
-
-DATE_TIME = "%d.%m.%Y %H:%M"
 
 
 def _table(headers: list[str], stretch: int) -> QTableWidget:
@@ -159,7 +158,7 @@ class NotesView(QWidget):
             self._sender_text(item),
             item.subject,
             self._scope_text(item.scope),
-            item.created_at.strftime(DATE_TIME),
+            day_time(item.created_at),
         )
         for col, text in enumerate(cells):
             cell = QTableWidgetItem(text)
@@ -206,7 +205,7 @@ class NotesView(QWidget):
         return (
             item.subject,
             self._sent_scope_text(item.scope),
-            item.created_at.strftime(DATE_TIME),
+            day_time(item.created_at),
             self.tr("{read} of {all}").format(read=item.read_by, all=item.recipients),
         )
 
@@ -249,7 +248,7 @@ class NotesView(QWidget):
         self.heading.setText(item.subject)
         self.meta.setText(
             self.tr("From {sender}, {when}").format(
-                sender=self._sender_text(item), when=item.created_at.strftime(DATE_TIME)
+                sender=self._sender_text(item), when=day_time(item.created_at)
             )
         )
         self.reader.setPlainText(item.body)

@@ -6,21 +6,20 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QWidget
 
-DISPLAY_FORMAT = "dd.MM.yyyy"
+from jack_desktop.formats import date_pattern, day, period
+
 # The minimum date stands for "no date": Qt shows the special value text instead of it.
 NO_DATE = QDate(1900, 1, 1)
 
 
 def date_text(value: date | None) -> str:
-    """'01.05.2027' for a date, '' for none."""
-    return value.strftime("%d.%m.%Y") if value else ""
+    """'01.05.2027' for a date in German, '01/05/2027' in English, '' for none."""
+    return day(value)
 
 
 def dates_text(first: date | None, last: date | None) -> str:
     """'01.05.2027 – 08.05.2027', one date alone, or ''."""
-    if first and last and first != last:
-        return f"{date_text(first)} – {date_text(last)}"
-    return date_text(first or last)
+    return period(first, last)
 
 
 class OptionalDateEdit(QDateEdit):
@@ -28,7 +27,7 @@ class OptionalDateEdit(QDateEdit):
 
     def __init__(self, parent: QWidget | None = None, *, default: QDate | None = None):
         super().__init__(parent)
-        self.setDisplayFormat(DISPLAY_FORMAT)
+        self.setDisplayFormat(date_pattern())
         self.setCalendarPopup(True)
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText(" ")
@@ -65,7 +64,7 @@ class OptionalDateEdit(QDateEdit):
             self.setDate(self._default)
             self.setCurrentSectionIndex(0)
             self.setSelectedSection(QDateEdit.Section.DaySection)
-        if event.text() == "." and self._advanced:
+        if event.text() in (".", "/") and self._advanced:
             # "24.04.2027": Qt moved on after "24" already; this dot must not skip the month.
             self._advanced = False
             return

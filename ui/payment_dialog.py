@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jack_desktop.formats import date_pattern
 from jack_desktop.invoicing import record_payment
 from jack_desktop.money import format_money, parse_amount, to_cents
 from tenant_store import StoreError, ValidationError
@@ -20,7 +21,6 @@ from tenant_store.models.bookings import Payment
 
 from .context import TenantContext
 from .errors import show_error
-from .optional_date import DISPLAY_FORMAT
 from .service_lines_table import amount_input
 
 ERROR_STYLE = "color: #b00020;"
@@ -35,13 +35,15 @@ class PaymentDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.number, self.open_cents = ctx, number, open_cents
         self.payment: Payment | None = None
-        self.setWindowTitle(self.tr("Payment for booking {number}").format(number=number))
+        self.setWindowTitle(
+            ctx.window_title(self.tr("Payment for booking {number}").format(number=number))
+        )
         self.setMinimumWidth(440)
         self.amount = QLineEdit(amount_input(open_cents))
         self.amount.setObjectName("amount")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.received_on = QDateEdit(QDate.currentDate())
-        self.received_on.setDisplayFormat(DISPLAY_FORMAT)
+        self.received_on.setDisplayFormat(date_pattern())
         self.received_on.setCalendarPopup(True)
         self.received_on.setMaximumDate(QDate.currentDate())
         self.method = QComboBox()

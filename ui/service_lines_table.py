@@ -2,10 +2,12 @@
 
 from datetime import date
 
-from jack_desktop.bookings import SERVICE_KINDS, SERVICE_LABELS
-from jack_desktop.money import parse_amount, to_cents
+from babel.numbers import format_decimal
+
+from jack_desktop.bookings import SERVICE_FIELDS, SERVICE_KINDS, check_service_line, service_name
+from jack_desktop.money import from_cents, parse_amount, to_cents
 from tenant_store import ValidationError
-from tenant_store.i18n import _
+from tenant_store.i18n import _, babel_locale
 from tenant_store.models.bookings import ServiceLine
 
 from .editable_table import EditableTable
@@ -13,35 +15,24 @@ from .optional_date import date_text
 from .table_delegates import ChoiceDelegate, DateDelegate, MoneyDelegate, NumberDelegate, money_text
 
 KIND, SUPPLIER, DESCRIPTION, FROM, TO, QUANTITY, PRICE, COST, VAT = range(9)
+FIELDS = tuple(SERVICE_FIELDS)  # the service's field shown in each column
 
 
 def amount_input(cents: int) -> str:
-    """Cents as a German amount to edit: 123456 -> '1234,56'."""
-    sign = "-" if cents < 0 else ""
-    return f"{sign}{abs(cents) // 100},{abs(cents) % 100:02d}"
+    """Cents as an amount to edit, as the current language writes it: '1234,56' in German."""
+    return format_decimal(from_cents(cents), "0.00", locale=babel_locale())
 
 
 class ServiceLinesTable(EditableTable):
     """Kind, supplier, description, dates, quantity, unit price, unit cost and VAT rate."""
 
     def __init__(self, suppliers: list[tuple[str, str]], parent=None):
+        # The service's column names, so that its messages ("Service 1, Price: …") match.
         super().__init__(
-            [
-                self.tr("Kind"),
-                self.tr("Supplier"),
-                self.tr("Description"),
-                self.tr("From"),
-                self.tr("To"),
-                self.tr("Qty"),
-                self.tr("Price"),
-                self.tr("Cost"),
-                self.tr("VAT"),
-            ],
-            stretch=DESCRIPTION,
-            parent=parent,
+            [_(SERVICE_FIELDS[field]) for field in FIELDS], stretch=DESCRIPTION, parent=parent
         )
         self.setObjectName("services")
-        self.kinds = ChoiceDelegate([(k, _(SERVICE_LABELS[k])) for k in SERVICE_KINDS], self)
+        self.kinds = ChoiceDelegate([(k, service_name(k)) for k in SERVICE_KINDS], self)
         self.suppliers = ChoiceDelegate([("", ""), *suppliers], self)
         self.setItemDelegateForColumn(KIND, self.kinds)
         self.setItemDelegateForColumn(SUPPLIER, self.suppliers)
@@ -126,14 +117,11 @@ class ServiceLinesTable(EditableTable):
     def problem(self) -> tuple[int, int, str] | None:
         """(row, column, message) of the first line that cannot be saved, or None."""
         for row, line in enumerate(self.lines()):
-            prefix = self.tr("Service {n}:").format(n=row + 1)
-            for column, key in ((PRICE, "price"), (COST, "cost")):
-                try:
-                    parse_amount(key, line[key])
-                except ValidationError as exc:
-                    return row, column, f"{prefix} {exc.message}"
-            if line["date_from"] and line["date_to"] and line["date_to"] < line["date_from"]:
-                return row, TO, f"{prefix} " + self.tr("The end date is before the start date.")
+            try:
+                check_service_line(row + 1, line)
+            except ValidationError as exc:
+                key = exc.field.split(" ", 2)[-1]
+                return row, FIELDS.index(key) if key in FIELDS else KIND, exc.message
         return None
 
     def totals(self) -> tuple[int, int] | None:

@@ -29,7 +29,7 @@ from tenant_store.tenant_validation import check_name
 from .actions import set_tab_chain
 from .errors import show_error
 from .tenant_wizard.central_page import capitalised
-from .tenant_wizard.range_page import number_box, proposed_range, range_problem
+from .tenant_wizard.range_page import number_box, propose_into, range_problem
 from .tenant_wizard.widgets import BrandingForm, ErrorLabel, with_error
 
 
@@ -55,6 +55,7 @@ class TenantEditDialog(QDialog):
         self.first.setValue(self.info.booking_range[0])
         self.last.setValue(self.info.booking_range[1])
         self.propose = QPushButton(self.tr("Propose a free &range"), self)
+        self.propose.setAutoDefault(False)  # Return after a click means Save, not "again"
         self.propose.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.range_error = ErrorLabel(self)
         self.central_boxes: list[QCheckBox] = []
@@ -144,9 +145,7 @@ class TenantEditDialog(QDialog):
         return self.first.value(), self.last.value()
 
     def _propose(self) -> None:
-        first, last = proposed_range(self.info.nr, self.info.shares_booking_numbers, self._tenants)
-        self.first.setValue(first)
-        self.last.setValue(last)
+        propose_into(self.first, self.last, self.info.nr, self._tenants)
 
     def _check(self) -> bool:
         """Live checks with the store's messages; Save is enabled only when all pass."""

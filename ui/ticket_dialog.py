@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jack_desktop.formats import date_pattern
 from jack_desktop.money import parse_amount
 from jack_desktop.tickets import REQUIRED, add_ticket, normalise_number, normalise_route
 from tenant_store import StoreError, ValidationError
@@ -50,7 +51,7 @@ class TicketDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.ticket: Ticket | None = None
-        self.setWindowTitle(self.tr("New ticket"))
+        self.setWindowTitle(ctx.window_title(self.tr("New ticket")))
         self._build_fields()
         self._build_layout()
         for edit in self._edits.values():
@@ -76,7 +77,7 @@ class TicketDialog(QDialog):
         self.taxes = QLineEdit()
         self.taxes.setPlaceholderText("0,00")
         self.issued_on = QDateEdit(QDate.currentDate())
-        self.issued_on.setDisplayFormat("dd.MM.yyyy")
+        self.issued_on.setDisplayFormat(date_pattern())
         self.issued_on.setCalendarPopup(True)
         self.issued_on.setMaximumDate(QDate.currentDate())  # never in the future
         self.booking_number = QLineEdit()

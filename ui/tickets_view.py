@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from jack_desktop.documents.ticket_list import save_ticket_list
+from jack_desktop.formats import day
 from jack_desktop.money import format_money, to_cents
 from jack_desktop.tickets import (
     Reconciliation,
@@ -161,7 +162,7 @@ class TicketsView(QWidget):
         self.filter.setPlaceholderText(
             self.tr("Ticket number, passenger, route, airline or booking number")
         )
-        label = QLabel(self.tr("&Filter:"))
+        label = QLabel(self.tr("Fi&lter:"))
         label.setBuddy(self.filter)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_action.trigger)
@@ -324,7 +325,7 @@ class TicketsView(QWidget):
             _Item(t.route),
             _money(t.fare_cents),
             _money(t.tax_cents),
-            _Item(t.issued_on.strftime("%d.%m.%Y"), t.issued_on.toordinal()),
+            _Item(day(t.issued_on), t.issued_on.toordinal()),
             _Item(
                 "" if t.booking_number is None else str(t.booking_number),
                 t.booking_number or 0,
@@ -404,7 +405,7 @@ class TicketsView(QWidget):
             _Item(ticket_number_text(t.number), t.number),
             _Item(t.passenger),
             _Item(t.route),
-            _Item(t.issued_on.strftime("%d.%m.%Y"), t.issued_on.toordinal()),
+            _Item(day(t.issued_on), t.issued_on.toordinal()),
             _Item(
                 self.tr("none") if t.booking_number is None else str(t.booking_number),
                 t.booking_number or 0,

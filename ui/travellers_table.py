@@ -1,7 +1,8 @@
 """The travellers of a booking, edited in place."""
 
-from datetime import date
-
+from jack_desktop.bookings import TRAVELLER_FIELDS, check_traveller
+from tenant_store import ValidationError
+from tenant_store.i18n import _
 from tenant_store.models.bookings import Traveller
 
 from .editable_table import EditableTable
@@ -9,16 +10,16 @@ from .optional_date import date_text
 from .table_delegates import DateDelegate
 
 SALUTATION, FIRST, LAST, BIRTH = range(4)
+FIELDS = tuple(TRAVELLER_FIELDS)  # the service's field shown in each column
 
 
 class TravellersTable(EditableTable):
     """Salutation, first name, last name, birth date; blank lines are left out."""
 
     def __init__(self, parent=None):
+        # The service's column names, so that its messages ("Traveller 2, Last name: …") match.
         super().__init__(
-            [self.tr("Salutation"), self.tr("First name"), self.tr("Last name"), self.tr("Born")],
-            stretch=LAST,
-            parent=parent,
+            [_(TRAVELLER_FIELDS[field]) for field in FIELDS], stretch=LAST, parent=parent
         )
         self.setObjectName("travellers")
         self.setItemDelegateForColumn(BIRTH, DateDelegate(self))
@@ -59,28 +60,26 @@ class TravellersTable(EditableTable):
     def _is_blank(self, row: int) -> bool:
         return not any(self.value(row, c) for c in range(self.columnCount()))
 
+    def _row_values(self, row: int) -> dict:
+        return {
+            "salutation": self.value(row, SALUTATION) or "",
+            "first_name": self.value(row, FIRST) or "",
+            "last_name": self.value(row, LAST) or "",
+            "birth_date": self.value(row, BIRTH),
+        }
+
     def travellers(self) -> list[dict]:
         """The travellers as the service takes them (blank lines left out)."""
-        return [
-            {
-                "salutation": self.value(row, SALUTATION) or "",
-                "first_name": self.value(row, FIRST) or "",
-                "last_name": self.value(row, LAST) or "",
-                "birth_date": self.value(row, BIRTH),
-            }
-            for row in range(self.rowCount())
-            if not self._is_blank(row)
-        ]
+        return [self._row_values(row) for row in range(self.rowCount()) if not self._is_blank(row)]
 
     def problem(self) -> tuple[int, int, str] | None:
         """(row, column, message) of the first traveller that cannot be saved, or None."""
         for row in range(self.rowCount()):
             if self._is_blank(row):
                 continue
-            if not self.value(row, LAST):
-                return row, LAST, self.tr("Traveller {n}: enter the last name.").format(n=row + 1)
-            born = self.value(row, BIRTH)
-            if born is not None and born > date.today():
-                message = self.tr("Traveller {n}: the birth date must be a past date.")
-                return row, BIRTH, message.format(n=row + 1)
+            try:
+                check_traveller(row + 1, self._row_values(row))
+            except ValidationError as exc:
+                key = exc.field.split(" ", 2)[-1]
+                return row, FIELDS.index(key) if key in FIELDS else LAST, exc.message
         return None

@@ -13,7 +13,11 @@ file, returns the page count) and `save_<document>(user, session, ...)` (into th
 
 Every function checks the user's right on the module the data belongs to (bookings, tickets,
 accounting, controlling) before reading anything, and reads the branding of the session's
-tenant only (`letterhead.Branding.of`). Shared parts: `layout` (font, styles, German formats),
-`letterhead` (branding, DIN 5008 positions), `pages` (page templates), `flowables`
-(carry-over, fast rows), `streaming` (pages leave memory as they are finished), `files`.
+tenant only (`letterhead.Branding.of`). Every document is drawn in the tenant's document
+language (base-data parameter `document.language`, German by default), not in the clerk's UI
+language: `pages.in_document_language` switches the language around each document's drawing.
+Shared parts: `layout` (font, styles, formats of the language drawn in), `letterhead`
+(branding, DIN 5008 positions), `pages` (page templates), `texts` (the parameter texts in the
+document language), `flowables` (carry-over, fast rows), `streaming` (pages leave memory as
+they are finished), `files`.
 """

@@ -1,15 +1,18 @@
 """What the invoice and the travel confirmation share: the booking's data, the customer's
 window address, the travellers and the service lines with their carry-over."""
 
+import re
 from dataclasses import dataclass
+from functools import cache
 from xml.sax.saxutils import escape
 
 from babel import Locale
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from tenant_store import TenantSession
-from tenant_store.i18n import _
+from tenant_store.i18n import SUPPORTED, _, current_language, using_language
 from tenant_store.models.basedata import Destination, Supplier, TravelType
 from tenant_store.models.bookings import Booking, ServiceLine, Traveller
 from tenant_store.models.customers import Customer
@@ -20,8 +23,14 @@ from . import layout as lay
 from .flowables import CarryOverTable
 
 HOME_COUNTRY = "DE"
-# Pos, service, dates, quantity, unit price, amount: 165 mm, the DIN 5008 text width.
-SERVICE_COLUMNS = (8 * mm, 68 * mm, 27 * mm, 10 * mm, 26 * mm, 26 * mm)
+# The salutations offered for customers and travellers (male, female), in each language.
+SALUTATIONS = {"de": ("Herr", "Frau"), "en": ("Mr", "Ms")}
+# Pos, service, dates, quantity, unit price, amount: 165 mm, the DIN 5008 text width. The dates
+# column is as wide as its longest line (at most DATES_MAX); the service text takes the rest.
+TEXT_WIDTH = 165 * mm
+POS_WIDTH, QTY_WIDTH, PRICE_WIDTH, AMOUNT_WIDTH = 8 * mm, 10 * mm, 24 * mm, 26 * mm
+DATES_MIN, DATES_MAX = 22 * mm, 46 * mm
+CELL_PADDING = 12  # points: a table cell's left plus right padding (reportlab's default 6 + 6)
 
 
 @dataclass(frozen=True)
@@ -68,7 +77,20 @@ def line_cents(service: ServiceLine) -> int:
 
 
 def person_name(salutation: str, title: str, first: str, last: str) -> str:
-    return " ".join(p for p in (salutation, title, first, last) if p)
+    """'Herr Dr. Hans Müller', the salutation in the document language."""
+    return " ".join(p for p in (_salutation(salutation), title, first, last) if p)
+
+
+def _salutation(stored: str) -> str:
+    """A salutation clerks pick ("Mr"/"Ms" in their UI language, see ui/customer_editor.py) in
+    the language being rendered; any other text as typed."""
+    word = (stored or "").strip()
+    key = word.rstrip(".").casefold()
+    for words in SALUTATIONS.values():
+        for i, candidate in enumerate(words):
+            if key == candidate.casefold():
+                return SALUTATIONS.get(current_language(), words)[i]
+    return word
 
 
 def address_lines(customer: Customer) -> list[str]:
@@ -79,7 +101,8 @@ def address_lines(customer: Customer) -> list[str]:
     lines = [customer.company, person] if customer.kind == "company" else [person]
     lines += [customer.street, f"{customer.postcode} {customer.city}".strip()]
     if customer.country and customer.country.upper() != HOME_COUNTRY:
-        name = Locale("de").territories.get(customer.country.upper(), customer.country)
+        territories = Locale.parse(current_language()).territories
+        name = territories.get(customer.country.upper(), customer.country)
         lines.append(name.upper())  # DIN 5008: the country in capitals, in the last line
     return [line for line in lines if line]
 
@@ -100,45 +123,82 @@ def travellers_table(data: BookingData, styles: dict, colour) -> list:
 def services_table(data: BookingData, styles: dict, colour, sign: int = 1) -> CarryOverTable:
     """The service lines with dates, quantity and amounts; `sign` -1 for a credit note."""
     header = [_("Pos."), _("Service"), _("Dates"), _("Qty"), _("Unit price"), _("Amount")]
+    dates = [_dates(s) for s in data.services]
+    dates_width = _dates_width(header[2], dates)
     rows, amounts = [], []
-    for s in data.services:
+    for s, when in zip(data.services, dates, strict=True):
         amount = sign * line_cents(s)
         rows.append(
             [
                 str(s.position),
                 Paragraph(_service_text(s, data.suppliers), styles["cell"]),
-                Paragraph(_dates(s), styles["cell"]),
+                Paragraph(_dates_cell(when, dates_width), styles["cell"]),
                 str(s.quantity),
                 lay.money(sign * s.price_cents),
                 lay.money(amount),
             ]
         )
         amounts.append(amount)
+    fixed = POS_WIDTH + dates_width + QTY_WIDTH + PRICE_WIDTH + AMOUNT_WIDTH
+    widths = [POS_WIDTH, TEXT_WIDTH - fixed, dates_width, QTY_WIDTH, PRICE_WIDTH, AMOUNT_WIDTH]
     return CarryOverTable(
         header,
         rows,
         amounts,
-        list(SERVICE_COLUMNS),
+        widths,
         colour=colour,
         carry_label=_("Carried forward"),
     )
 
 
+@cache
+def _kind_labels(kind: str) -> frozenset[str]:
+    """The label of a service kind in every language, as clerks start descriptions with it."""
+    labels = set()
+    for lang in SUPPORTED:
+        with using_language(lang):
+            labels.add(_(SERVICE_LABELS.get(kind, kind)).casefold())
+    return frozenset(labels)
+
+
 def _service_text(s: ServiceLine, suppliers: dict[str, str]) -> str:
-    kind = escape(_(SERVICE_LABELS.get(s.kind, s.kind)).capitalize())
-    text = f"<b>{kind}</b>"
-    if s.description:
-        text += f" {escape(s.description)}"
+    kind = _(SERVICE_LABELS.get(s.kind, s.kind)).capitalize()
+    description = _without_kind(s.description or "", s.kind)
+    text = f"<b>{escape(kind)}</b>"
+    if description:
+        text += f" {escape(description)}"
     if s.supplier_code:
         supplier = escape(suppliers.get(s.supplier_code, s.supplier_code))
         text += f"<br/><font size=8 color='#666666'>{supplier}</font>"
     return text
 
 
+def _without_kind(description: str, kind: str) -> str:
+    """The description without a leading kind label ("Flug DUS-VIE-DUS" -> "DUS-VIE-DUS"),
+    which the line prints in bold before it anyway: the kind shows once."""
+    first = re.match(r"\s*(\w+)\b[\s:,.–-]*", description)
+    if first and first.group(1).casefold() in _kind_labels(kind):
+        return description[first.end() :].strip()
+    return description.strip()
+
+
 def _dates(s: ServiceLine) -> str:
-    if s.date_from and s.date_to and s.date_from != s.date_to:
-        return f"{lay.day(s.date_from)} –<br/>{lay.day(s.date_to)}"
-    return lay.day(s.date_from or s.date_to)
+    """'01.05.2027 – 08.05.2027', one date, or nothing."""
+    return lay.period(s.date_from, s.date_to)
+
+
+def _dates_width(header: str, dates: list[str]) -> float:
+    """Room for the longest date range on one line, within DATES_MIN..DATES_MAX."""
+    widths = [stringWidth(header, lay.FONT_BOLD, 8.5)]
+    widths += [stringWidth(text, lay.FONT, 9) for text in dates]
+    return min(max(max(widths) + CELL_PADDING + 1, DATES_MIN), DATES_MAX)
+
+
+def _dates_cell(text: str, width: float) -> str:
+    """The dates on one line; a range broken after the dash only where it cannot fit."""
+    if stringWidth(text, lay.FONT, 9) + CELL_PADDING > width:
+        return escape(text).replace(" – ", " –<br/>")
+    return escape(text)
 
 
 def totals_table(rows: list[tuple[str, str, bool]], colour) -> Table:

@@ -33,7 +33,8 @@ from .booking_letter import (
     travellers_table,
 )
 from .letterhead import Branding
-from .pages import Letter, write_pdf
+from .pages import Letter, in_document_language, write_pdf
+from .texts import printed
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def _title(doc: ConfirmationData) -> str:
     return _("Travel confirmation for booking {number}").format(number=doc.data.booking.number)
 
 
+@in_document_language
 def _render(doc: ConfirmationData, out: BinaryIO) -> int:
     booking = doc.data.booking
     info = [
@@ -110,7 +112,7 @@ def _story(doc: ConfirmationData):
     if doc.data.booking.title:
         yield Paragraph(escape(doc.data.booking.title), styles["muted"])  # typed: no markup
     yield Spacer(1, 4 * mm)
-    yield from paragraphs(doc.text, styles["body"])
+    yield from paragraphs(printed("confirmation.text", doc.text), styles["body"])
     if doc.data.travellers:
         yield from travellers_table(doc.data, styles, colour)
     yield Paragraph(_("Services"), styles["heading"])

@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from babel.dates import format_date
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
@@ -27,7 +26,7 @@ from ..controlling import Consolidated, Figures, Row, consolidated_figures, tena
 from . import files
 from . import layout as lay
 from . import letterhead as lh
-from .pages import Report, write_pdf
+from .pages import Report, in_document_language, write_pdf
 
 CHART_WIDTH = 174 * mm
 SECTION_ROOM = 40 * mm  # a section heading starts a new page with less room than this
@@ -81,6 +80,7 @@ def _load(user, session, consolidated, year, first, last) -> ControllingData:
     return ControllingData(user, lh.Branding.of(session), figures)
 
 
+@in_document_language
 def _render(data: ControllingData, out: BinaryIO) -> int:
     b, f = data.branding, data.figures
     title = _("Consolidated controlling") if data.consolidated else _("Controlling")
@@ -137,12 +137,15 @@ def _summary(total: Row) -> str:
 
 def _month(key: str, pattern: str) -> str:
     year, month = (int(part) for part in key.split("-"))
-    return format_date(date(year, month, 1), pattern, locale=lay.LOCALE)
+    return lay.month(date(year, month, 1), pattern)
 
 
 def _section(title: str, first: str, rows, total: Row, colour, styles) -> list:
     header = [first, _("Bookings"), _("Revenue"), _("Cost"), _("Margin"), _("Margin %")]
-    data = [header] + [_cells(r.label, r) for r in rows] + [_cells(_("Total"), total)]
+    # "(none)" was labelled in the UI language when the figures were read; the document's here.
+    labels = [r.label if r.key else _("(none)") for r in rows]
+    data = [header] + [_cells(label, r) for label, r in zip(labels, rows, strict=True)]
+    data.append(_cells(_("Total"), total))
     widths = [66 * mm, 18 * mm, 24 * mm, 24 * mm, 24 * mm, 18 * mm]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(_style(colour))

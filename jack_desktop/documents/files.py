@@ -7,13 +7,16 @@ zip files and Windows shares that mangle anything else.
 
 A document is written to a temporary file next to its final name and renamed over it only when
 complete: a crash or a full disk never leaves a truncated PDF under the real name, and a viewer
-that has the old version open keeps reading the old file.
+that has the old version open keeps reading the old file. The file gets the permissions of a
+file created the ordinary way (0666 less the umask), not the temporary file's 0600: on a shared
+installation, colleagues must be able to open the documents.
 """
 
+import errno
 import os
+import secrets
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -49,7 +52,7 @@ def report_path(
 def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     """Call `write(file)` on a temporary file beside `path`, then rename it to `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".part", dir=path.parent)
+    fd, temp = _create_temp(path.parent, path.stem)
     try:
         with os.fdopen(fd, "wb") as out:
             write(out)
@@ -60,6 +63,22 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> Path:
         Path(temp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _create_temp(folder: Path, stem: str) -> tuple[int, str]:
+    """A new temporary file in `folder`, created with mode 0666 so that the kernel applies the
+    umask, as for any file a program creates (mkstemp's 0600 would lock colleagues out; reading
+    the umask would mean setting it, for every thread at once)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0)
+    flags |= getattr(os, "O_NOFOLLOW", 0)
+    for _attempt in range(100):
+        temp = str(folder / f".{stem}-{secrets.token_hex(6)}.part")
+        try:
+            return os.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "No free name for a temporary file", str(folder))
 
 
 def open_in_viewer(path: Path) -> None:

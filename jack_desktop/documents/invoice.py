@@ -32,7 +32,8 @@ from .booking_letter import (
     totals_table,
 )
 from .letterhead import Branding
-from .pages import Letter, write_pdf
+from .pages import Letter, in_document_language, write_pdf
+from .texts import printed
 
 VAT_NOTES = {"margin": "invoice.vat_note_margin", "agency": "invoice.vat_note_agency"}
 
@@ -45,12 +46,16 @@ class InvoiceData:
     data: BookingData
     invoice: Invoice
     paid_cents: int
-    texts: dict[str, str]
+    texts: dict[str, str]  # parameter texts as stored; `text` prints them
     vat_percent: int
 
     @property
     def is_credit(self) -> bool:
         return self.invoice.kind == "credit"
+
+    def text(self, key: str) -> str:
+        """A parameter text in the document language (see `texts.printed`)."""
+        return printed(key, self.texts[key])
 
 
 def write_invoice(
@@ -129,6 +134,7 @@ def _title(doc: InvoiceData) -> str:
     return _("Invoice {number}").format(number=doc.invoice.number)
 
 
+@in_document_language
 def _render(doc: InvoiceData, out: BinaryIO) -> int:
     booking = doc.data.booking
     reference = _title(doc) + " · " + _("Booking {number}").format(number=booking.number)
@@ -164,7 +170,7 @@ def _story(doc: InvoiceData):
     yield Paragraph(escape(about), styles["muted"])  # texts typed by clerks: no markup
     yield Spacer(1, 4 * mm)
     if not doc.is_credit:
-        yield from paragraphs(doc.texts["invoice.header_text"], styles["body"])
+        yield from paragraphs(doc.text("invoice.header_text"), styles["body"])
     names = [person_name(t.salutation, "", t.first_name, t.last_name) for t in doc.data.travellers]
     if names:
         travellers = _("Travellers: {names}").format(names=", ".join(names))
@@ -176,7 +182,7 @@ def _story(doc: InvoiceData):
         [totals_table(_totals(doc), colour), Spacer(1, 4 * mm), *_notes(doc, styles)]
     )
     if not doc.is_credit:
-        yield from paragraphs(doc.texts["invoice.footer_text"], styles["body"])
+        yield from paragraphs(doc.text("invoice.footer_text"), styles["body"])
 
 
 def _totals(doc: InvoiceData) -> list[tuple[str, str, bool]]:
@@ -202,7 +208,7 @@ def _notes(doc: InvoiceData, styles: dict) -> list:
     notes = []
     key = VAT_NOTES.get(doc.data.vat_scheme)
     if key:
-        notes += paragraphs(doc.texts[key], styles["muted"])
+        notes += paragraphs(doc.text(key), styles["muted"])
     due = doc.invoice.total_cents - doc.paid_cents
     if doc.is_credit or due <= 0:
         return notes
@@ -214,4 +220,5 @@ def _notes(doc: InvoiceData, styles: dict) -> list:
         terms = _("Please transfer {amount}, quoting invoice number {number}.").format(
             amount=lay.money(due), number=doc.invoice.number
         )
-    return [*notes, Paragraph(terms, styles["body"]), Spacer(1, 3 * mm)]
+    gap = [Spacer(1, 1 * mm)] if notes else []  # as much room above the request as below
+    return [*notes, *gap, Paragraph(terms, styles["body"]), Spacer(1, 3 * mm)]

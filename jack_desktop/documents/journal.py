@@ -33,7 +33,7 @@ from . import files
 from . import layout as lay
 from . import letterhead as lh
 from .flowables import Column, ColumnHeader, FixedRows, Row
-from .pages import Report, write_pdf
+from .pages import Report, in_document_language, write_pdf
 
 BATCH_ROWS = 120  # rows per flowable: a few pages' worth, split by the frame as pages fill
 
@@ -97,6 +97,7 @@ def _load(
     )
 
 
+@in_document_language
 def _render(source: JournalSource, out: BinaryIO) -> int:
     columns = _columns(source.consolidated)
     title = _("Consolidated journal") if source.consolidated else _("Journal")
@@ -137,8 +138,8 @@ def _columns(consolidated: bool) -> list[Column]:
         Column(_("Date"), 20 * mm),
         Column(_("Voucher"), 20 * mm, fit=True),
         Column(_("Posting text"), text_width * mm, fit=True),
-        Column(_("Account"), 14 * mm),
-        Column(_("Account name"), 81 * mm, fit=True),
+        Column(_("Account"), 17 * mm),  # room for the English title, not just the number
+        Column(_("Account name"), 78 * mm, fit=True),
         Column(_("Debit"), 28 * mm, right=True),
         Column(_("Credit"), 28 * mm, right=True),
     ]

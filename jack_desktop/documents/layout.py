@@ -1,10 +1,11 @@
-"""What every document shares: the embedded font, text styles, A4 geometry, German formats.
+"""What every document shares: the embedded font, text styles, A4 geometry, formats.
 
 Documents use one TrueType font shipped in resources/fonts (DejaVu Sans), embedded as a subset
 in every PDF: the 14 standard PDF fonts cannot print "€" reliably everywhere, and a font of the
-system would make the output depend on the machine. Money is formatted from integer cents and
-dates as "23.11.2026" with babel, whatever the language of the labels: these are German business
-documents (DIN 5008, German VAT law).
+system would make the output depend on the machine. Money (from integer cents), numbers and
+dates are formatted with babel in the language being rendered, which is the tenant's document
+language while a document is drawn (`i18n.using_language`): "1.234,56 €" and "23.11.2026" in
+German, "€1,234.56" and "23/11/2026" in English.
 """
 
 from datetime import date
@@ -22,12 +23,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from tenant_store.i18n import babel_locale, current_language
+
+from ..formats import day, period  # noqa: F401 (re-exported: the documents use layout.day)
 from ..money import format_money
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 FONT = "JackSans"
 FONT_BOLD = "JackSans-Bold"
-LOCALE = "de_DE"
+# Numeric dates with the year in full, as business letters print them; same width in both.
+PERCENT_PATTERNS = {"de": "#,##0.0\xa0%", "en": "#,##0.0%"}
 
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
@@ -56,31 +61,25 @@ def register_fonts() -> None:
 
 def money(cents: int) -> str:
     """'1.234,56 €' from integer cents (never through float)."""
-    return format_money(cents, locale=LOCALE)
+    return format_money(cents, locale=babel_locale())
 
 
 def number(value: int) -> str:
-    """'12.345' (German thousands separator)."""
-    return format_decimal(value, locale=LOCALE)
+    """'12.345' (German thousands separator), '12,345' (English)."""
+    return format_decimal(value, locale=babel_locale())
 
 
 def percent(part: int, whole: int) -> str:
     """'12,5 %' of two integers (cents or counts); empty where `whole` is 0."""
     if not whole:
         return ""
-    return format_percent(Decimal(part) / Decimal(whole), "#,##0.0\xa0%", locale=LOCALE)
+    pattern = PERCENT_PATTERNS.get(current_language(), PERCENT_PATTERNS["en"])
+    return format_percent(Decimal(part) / Decimal(whole), pattern, locale=babel_locale())
 
 
-def day(value: date | None) -> str:
-    """'23.11.2026'; empty for no date."""
-    return format_date(value, "dd.MM.yyyy", locale=LOCALE) if value else ""
-
-
-def period(first: date | None, last: date | None) -> str:
-    """'01.05.2027 – 08.05.2027', one date if both are the same, empty if none."""
-    if first and last and first != last:
-        return f"{day(first)} – {day(last)}"
-    return day(first or last)
+def month(value: date, pattern: str = "MMMM yyyy") -> str:
+    """'Mai 2027', 'May 2027': a month in the language being rendered."""
+    return format_date(value, pattern, locale=babel_locale())
 
 
 def iban(value: str) -> str:

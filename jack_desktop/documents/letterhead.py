@@ -1,8 +1,9 @@
 """A tenant's branding on paper: letterhead, footer with bank details, DIN 5008 address window.
 
-`Branding.of(session)` is the only place documents read a tenant's name, address, colours and
-logo, and it reads them for the session's own tenant number: a document cannot pick up another
-tenant's branding. The logo is taken only from the tenant's own folder (a bare file name there).
+`Branding.of(session)` is the only place documents read a tenant's name, address, colours,
+logo and document language, and it reads them for the session's own tenant number: a document
+cannot pick up another tenant's branding. The logo is taken only from the tenant's own folder
+(a bare file name there).
 
 Positions follow DIN 5008 form B on A4 (mm from the top-left corner): letterhead 0-45, address
 field 45-90 at 20 mm from the left (5 lines of return address and notes, then 9 of address),
@@ -21,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from tenant_store import TenantSession
 from tenant_store.i18n import _
 
+from ..basedata import document_language
 from . import layout as lay
 
 # DIN 5008 form B, in mm
@@ -60,6 +62,7 @@ class Branding:
     colour: colors.Color
     accent: colors.Color
     logo: Path | None
+    language: str = "de"  # the tenant's document language (base-data parameter)
 
     @classmethod
     def of(cls, session: TenantSession) -> "Branding":
@@ -84,6 +87,7 @@ class Branding:
             colour=lay.colour(b.get("colour")),
             accent=lay.colour(b.get("accent_colour"), lay.colour(b.get("colour"))),
             logo=_own_logo(folder, b.get("logo_file", "")),
+            language=document_language(session),
         )
 
     @property

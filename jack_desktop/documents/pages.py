@@ -1,21 +1,43 @@
-"""Page templates (letters and reports) and the one function that writes every document.
+"""Page templates (letters and reports), the one function that writes every document, and
+the one switch into the tenant's document language.
 
 Every page of every document is drawn for one `Branding`, and the PDF's metadata names the
 tenant too (author, subject, keywords), so a saved file says which tenant it belongs to even
 where the page shows only the tenant's name.
+
+A document's `_render(data, out)` is decorated with `in_document_language`: it draws in the
+language of `data.branding`, the tenant's document language, whatever the clerk's UI shows.
+Reading the data (`_load`) stays outside it, so a refusal is told in the clerk's language.
 """
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from tenant_store.i18n import using_language
 
 from . import layout as lay
 from . import letterhead as lh
 from .flowables import ColumnHeader
 from .streaming import LazyStory, StreamingCanvas
+
+Render = Callable[[Any, BinaryIO], int]  # (data with a `branding`, out) -> page count
+
+
+def in_document_language(render: Render) -> Render:
+    """Wrap a document's `render(data, out)` so that every text, amount and date it draws is
+    in `data.branding.language` (a context variable: other threads keep their language)."""
+
+    @functools.wraps(render)
+    def rendered(data, out: BinaryIO) -> int:
+        with using_language(data.branding.language):
+            return render(data, out)
+
+    return rendered
 
 
 class DocumentCanvas(StreamingCanvas):

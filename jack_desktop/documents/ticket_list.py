@@ -22,7 +22,7 @@ from ..tickets import list_tickets, ticket_tenant_scope
 from . import files
 from . import layout as lay
 from . import letterhead as lh
-from .pages import Report, write_pdf
+from .pages import Report, in_document_language, write_pdf
 
 MAX_TICKETS = 1_000_000
 
@@ -82,6 +82,7 @@ def ticket_number(number: str) -> str:
     return f"{number[:3]}-{number[3:]}"
 
 
+@in_document_language
 def _render(data: TicketListData, out: BinaryIO) -> int:
     b = data.branding
     subtitle = lh.period_note(data.date_from, data.date_to)

@@ -26,7 +26,7 @@ from ..consolidation import Consolidation, consolidated_trial_balance
 from . import files
 from . import layout as lay
 from . import letterhead as lh
-from .pages import Report, write_pdf
+from .pages import Report, in_document_language, write_pdf
 
 TENANTS_PER_TABLE = 5
 NAME_STYLE = ParagraphStyle("name", fontName=lay.FONT, fontSize=8.5, leading=10.5)
@@ -72,6 +72,7 @@ def balance(cents: int) -> str:
     return f"{lay.money(abs(cents))} {side}"
 
 
+@in_document_language
 def _render(data: TrialBalanceData, out: BinaryIO) -> int:
     b = data.branding
     if data.consolidation is not None:

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About {app}</source>
+        <translation>Über {app}</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>Back office for travel agencies with several business units (tenants).</source>
+        <translation>Backoffice für Reisebüros mit mehreren Geschäftsbereichen (Mandanten).</translation>
+    </message>
+</context>
+<context>
     <name>AccountingView</name>
     <message>
         <source>&amp;Journal</source>
@@ -295,8 +318,24 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>Gutschrift {number}</translation>
     </message>
     <message>
+        <source>First correct the booking; as it is, it cannot be saved:</source>
+        <translation>Bitte korrigieren Sie zuerst den Vorgang; so kann er nicht gespeichert werden:</translation>
+    </message>
+    <message>
         <source>Booking {number} is booked.</source>
         <translation>Vorgang {number} ist gebucht.</translation>
+    </message>
+    <message>
+        <source>Invoice booking {number}?
+
+This issues the next invoice number and posts the invoice to the books. It cannot be changed afterwards; only a cancellation with a credit note can undo it.</source>
+        <translation>Vorgang {number} abrechnen?
+
+Dabei wird die nächste Rechnungsnummer vergeben und die Rechnung in die Buchhaltung gebucht. Danach lässt sie sich nicht mehr ändern; rückgängig machen lässt sie sich nur durch eine Stornierung mit Gutschrift.</translation>
+    </message>
+    <message>
+        <source>Invoice booking</source>
+        <translation>Vorgang abrechnen</translation>
     </message>
     <message>
         <source>Invoice {invoice} issued for {amount}.</source>
@@ -410,8 +449,8 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>Neuer Vorgang</translation>
     </message>
     <message>
-        <source>Booking {number} – {status}</source>
-        <translation>Vorgang {number} – {status}</translation>
+        <source>Booking {number} ({status})</source>
+        <translation>Vorgang {number} ({status})</translation>
     </message>
     <message>
         <source>You may read bookings in tenant {nr} but not change them.</source>
@@ -426,10 +465,6 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>Wählen Sie den Kunden aus der Trefferliste.</translation>
     </message>
     <message>
-        <source>The end date is before the start date.</source>
-        <translation>Das Enddatum liegt vor dem Anfangsdatum.</translation>
-    </message>
-    <message>
         <source>Total: –</source>
         <translation>Gesamtpreis: –</translation>
     </message>
@@ -440,6 +475,10 @@ Die Einzelheiten stehen in {log}.</translation>
     <message>
         <source>Booking {number} saved.</source>
         <translation>Vorgang {number} wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The changes cannot be saved, so nothing else was done:</source>
+        <translation>Die Änderungen können nicht gespeichert werden, deshalb wurde nichts weiter ausgeführt:</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -500,12 +539,12 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>&amp;Filtern</translation>
     </message>
     <message>
-        <source>Booking number, title or customer&apos;s last name</source>
-        <translation>Vorgangsnummer, Titel oder Nachname des Kunden</translation>
+        <source>Booking number, title, customer&apos;s last name or company</source>
+        <translation>Vorgangsnummer, Titel, Nachname oder Firma des Kunden</translation>
     </message>
     <message>
-        <source>&amp;Filter:</source>
-        <translation>&amp;Filter:</translation>
+        <source>Fi&amp;lter:</source>
+        <translation>Fi&amp;lter:</translation>
     </message>
     <message>
         <source>All</source>
@@ -1068,7 +1107,7 @@ Die Einzelheiten stehen in {log}.</translation>
     </message>
     <message>
         <source>&amp;Print</source>
-        <translation>&amp;Drucken</translation>
+        <translation>Dr&amp;ucken</translation>
     </message>
     <message>
         <source>Saves the document as PDF in the tenant&apos;s folder and opens it.</source>
@@ -1323,11 +1362,27 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>In allen Mandanten &amp;suchen</translation>
     </message>
     <message>
+        <source>&amp;Log out…</source>
+        <translation>&amp;Abmelden…</translation>
+    </message>
+    <message>
+        <source>Log out and let another user log in, without quitting</source>
+        <translation>Abmelden und einen anderen Benutzer anmelden lassen, ohne das Programm zu beenden</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>{app} – Mandant {nr} {name} – {user}</source>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Jack Desktop</source>
+        <translation>Ü&amp;ber Jack Desktop</translation>
+    </message>
+    <message>
+        <source>{app} – Tenant {nr} {name} – {user}</source>
         <translation>{app} – Mandant {nr} {name} – {user}</translation>
     </message>
     <message>
@@ -1664,7 +1719,7 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>Keine Treffer in Ihren Mandanten.</translation>
     </message>
     <message>
-        <source>Mandant {nr} · {name}</source>
+        <source>Tenant {nr} · {name}</source>
         <translation>Mandant {nr} · {name}</translation>
     </message>
     <message>
@@ -1678,53 +1733,6 @@ Die Einzelheiten stehen in {log}.</translation>
     <message>
         <source>Ticket</source>
         <translation>Ticket</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceLinesTable</name>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Supplier</source>
-        <translation>Leistungsträger</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Von</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>Bis</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>Anz.</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Preis</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>Kosten</translation>
-    </message>
-    <message>
-        <source>VAT</source>
-        <translation>MwSt.</translation>
-    </message>
-    <message>
-        <source>Service {n}:</source>
-        <translation>Leistung {n}:</translation>
-    </message>
-    <message>
-        <source>The end date is before the start date.</source>
-        <translation>Das Enddatum liegt vor dem Anfangsdatum.</translation>
     </message>
 </context>
 <context>
@@ -1785,8 +1793,32 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>Anschrift</translation>
     </message>
     <message>
-        <source>Colours</source>
-        <translation>Farben</translation>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Tax number</source>
+        <translation>Steuernummer</translation>
+    </message>
+    <message>
+        <source>VAT ID</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bankverbindung</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Accent colour</source>
+        <translation>Akzentfarbe</translation>
+    </message>
+    <message>
+        <source>{name} ({login}): {role}</source>
+        <translation>{name} ({login}): {role}</translation>
     </message>
     <message>
         <source>Logo</source>
@@ -1816,12 +1848,19 @@ Die Einzelheiten stehen in {log}.</translation>
 <context>
     <name>TenantBadge</name>
     <message>
-        <source>Mandant {nr} · {name}</source>
+        <source>Tenant {nr} · {name}</source>
         <translation>Mandant {nr} · {name}</translation>
     </message>
     <message>
         <source>You are working in tenant {nr}.</source>
         <translation>Sie arbeiten in Mandant {nr}.</translation>
+    </message>
+</context>
+<context>
+    <name>TenantContext</name>
+    <message>
+        <source>{title} – Tenant {nr} {name}</source>
+        <translation>{title} – Mandant {nr} {name}</translation>
     </message>
 </context>
 <context>
@@ -2043,8 +2082,8 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>Ticketnummer, Passagier, Strecke, Airline oder Vorgangsnummer</translation>
     </message>
     <message>
-        <source>&amp;Filter:</source>
-        <translation>&amp;Filter:</translation>
+        <source>Fi&amp;lter:</source>
+        <translation>Fi&amp;lter:</translation>
     </message>
     <message>
         <source>&amp;Ticket list with totals per airline</source>
@@ -2173,33 +2212,6 @@ Die Einzelheiten stehen in {log}.</translation>
     <message>
         <source>none</source>
         <translation>ohne</translation>
-    </message>
-</context>
-<context>
-    <name>TravellersTable</name>
-    <message>
-        <source>Salutation</source>
-        <translation>Anrede</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Vorname</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nachname</translation>
-    </message>
-    <message>
-        <source>Born</source>
-        <translation>Geburtsdatum</translation>
-    </message>
-    <message>
-        <source>Traveller {n}: enter the last name.</source>
-        <translation>Reiseteilnehmer {n}: Geben Sie den Nachnamen ein.</translation>
-    </message>
-    <message>
-        <source>Traveller {n}: the birth date must be a past date.</source>
-        <translation>Reiseteilnehmer {n}: Das Geburtsdatum muss in der Vergangenheit liegen.</translation>
     </message>
 </context>
 <context>
@@ -2427,6 +2439,10 @@ Die Einzelheiten stehen in {log}.</translation>
     <message>
         <source>Currency:</source>
         <translation>Währung:</translation>
+    </message>
+    <message>
+        <source>Document language (de or en):</source>
+        <translation>Dokumentsprache (de oder en):</translation>
     </message>
 </context>
 <context>

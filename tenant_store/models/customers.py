@@ -33,6 +33,12 @@ class Customer(Base):
     shared_with_all = peewee.BooleanField(default=True)
     created_at = peewee.DateTimeField()
     updated_at = peewee.DateTimeField()
+    # Schema v4: what the list is sorted by, the name it shows (`sort_name`); with the index
+    # a page in name order is read without sorting, also deep in a million customers.
+    sort_name = peewee.CharField(default="", constraints=[peewee.SQL("DEFAULT ''")])
+
+    class Meta:
+        indexes = ((("sort_name", "number"), False),)
 
 
 class CustomerShare(Base):
@@ -76,6 +82,22 @@ SEARCHED_FIELDS = (
 def search_body(values: dict) -> str:
     """The folded text a customer is found by."""
     return fold(" ".join(str(values.get(f) or "") for f in SEARCHED_FIELDS))
+
+
+SORTED_BY_FIELDS = ("kind", "first_name", "last_name", "company")
+
+
+def sort_name(values: dict) -> str:
+    """The key a customer is listed by: a company by its name, a person by 'last first'.
+
+    The same choice as the name the list shows (ui.customer_model.customer_name), folded so that
+    case and German spellings do not split the order ("Müller" next to "Mueller", as in a phone
+    book).
+    """
+    person = f"{values.get('last_name') or ''} {values.get('first_name') or ''}"
+    if values.get("kind") == "company" or not person.strip():
+        return fold(values.get("company") or person)
+    return fold(person)
 
 
 MODELS = (Customer, CustomerShare, CustomerSearch)

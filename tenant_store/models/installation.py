@@ -20,6 +20,7 @@ class Tenant(Base):
     bank_name = peewee.CharField(default="")
     iban = peewee.CharField(default="")
     bic = peewee.CharField(default="")
+    # Tenant 0's at `init`; a new tenant gets an unused one (installation.unused_colour).
     colour = peewee.CharField(default="#1f5f8b")
     accent_colour = peewee.CharField(default="#ffffff")
     logo_file = peewee.CharField(default="")  # file name inside the tenant folder
@@ -80,4 +81,13 @@ class Setting(Base):
     value = peewee.TextField()
 
 
-MODELS = (Tenant, User, Role, RoleRight, Membership, Licence, Setting)
+class LoginFailure(Base):
+    """Wrong passwords in a row for a login, known or not (version 3): they lock it a while."""
+
+    login = peewee.CharField(primary_key=True)
+    failures = peewee.IntegerField(default=0)
+    last_failure = peewee.DateTimeField()
+    locked_until = peewee.DateTimeField(null=True)
+
+
+MODELS = (Tenant, User, Role, RoleRight, Membership, Licence, Setting, LoginFailure)

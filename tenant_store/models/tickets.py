@@ -3,6 +3,7 @@
 import peewee
 
 from ..logical import Logical
+from ..search_folding import fold
 from .base import CentsField, logical_base
 
 Base = logical_base(Logical.TICKETS)
@@ -19,6 +20,14 @@ class Ticket(Base):
     issued_on = peewee.DateField()
     tenant_nr = peewee.IntegerField(index=True)
     booking_number = peewee.IntegerField(null=True, index=True)
+    # Schema v2: the passenger folded like customers ("MUELLER/HANS MR" -> "muller hans mr"),
+    # so that "müller", "muller" and "MÜL" all find him; written with the passenger.
+    passenger_folded = peewee.CharField(default="", constraints=[peewee.SQL("DEFAULT ''")])
+
+
+def passenger_folded(passenger: str) -> str:
+    """The search form of a passenger's name (the same folding as customers)."""
+    return fold(passenger)
 
 
 MODELS = (Ticket,)

@@ -1,14 +1,21 @@
 """A small travel agency for service tests: four tenants, users with different roles."""
 
 from datetime import date
+from decimal import Decimal
 
 from jack_desktop.bookings import confirm_booking, create_booking
 from jack_desktop.customers import create_customer
 from tenant_store import Installation, TenantSpec, create_tenant
 from tenant_store.users import add_user, grant
 
-PACKAGE = {"kind": "package", "price": "1000.00", "cost": "880.00", "supplier_code": "TUI"}
-FLIGHT = {"kind": "flight", "price": "300.00", "cost": "270.00"}
+# Decimals, as code passes amounts: text is read in the UI language (German tests too).
+PACKAGE = {
+    "kind": "package",
+    "price": Decimal("1000.00"),
+    "cost": Decimal("880.00"),
+    "supplier_code": "TUI",
+}
+FLIGHT = {"kind": "flight", "price": Decimal("300.00"), "cost": Decimal("270.00")}
 
 
 def build_agency(inst: Installation) -> Installation:

@@ -60,8 +60,8 @@ def test_bad_entries_are_refused_naming_the_field_and_change_nothing(agency, lin
 def test_the_unbalanced_message_shows_both_sums(agency):
     with agency.open_session(1) as s, pytest.raises(ValidationError) as caught:
         _post(s, [Line("6310", debit="800.00"), Line("1800", credit="799.99")])
-    assert "debit 800,00" in caught.value.message
-    assert "credit 799,99" in caught.value.message
+    assert "debit €800.00" in caught.value.message
+    assert "credit €799.99" in caught.value.message
 
 
 def test_ledger_refuses_a_reversed_date_range(agency):

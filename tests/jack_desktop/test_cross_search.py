@@ -8,8 +8,8 @@ from jack_desktop import cross_search
 from jack_desktop.bookings import create_booking
 from jack_desktop.cross_search import Hit, search_everywhere
 from jack_desktop.customers import create_customer
+from jack_desktop.tickets import add_ticket
 from tenant_store import Logical, TenantSpec, create_tenant
-from tenant_store.models.tickets import Ticket
 from tenant_store.users import add_user, grant
 
 
@@ -63,16 +63,16 @@ def _booking(inst, nr, customer_id, title) -> int:
 
 
 def _ticket(inst, nr, number, passenger) -> int:
-    with inst.open_session(nr) as session, session.transaction():
-        ticket = Ticket.create(
-            number=number,
-            passenger=passenger,
-            airline="LH",
-            route="FRA-JFK",
-            issued_on=date(2024, 6, 1),
-            tenant_nr=nr,
-        )
-        return ticket.id
+    with inst.open_session(nr) as session:
+        values = {
+            "number": number,
+            "passenger": passenger,
+            "airline": "LH",
+            "route": "FRA-JFK",
+            "fare": "100",
+            "issued_on": date(2024, 6, 1),
+        }
+        return add_ticket("anna", session, values).id
 
 
 def _found(hits: list[Hit]) -> list[tuple[int, str, str]]:
@@ -288,3 +288,23 @@ def test_the_title_scan_stops_only_where_older_bookings_cannot_count(office):
                 sql, params = cross_search._bind(statement, slots)
                 rows = reader.db.execute_sql(sql, params).fetchall()
                 assert [row[0] for row in rows] == matching[:limit], (limit, statement)
+
+
+@pytest.mark.parametrize("text", ["muller", "mueller", "MÜL", "müller hans", "hans muel"])
+def test_ticket_passengers_are_found_folded_like_customers(office, text):
+    iata = _ticket(office, 1, "2201111111111", "MUELLER/HANS MR")
+    typed = _ticket(office, 1, "2202222222222", "Müller/Hans Mr")
+    _ticket(office, 1, "2203333333333", "MAIER/EVA MRS")
+    hits = [h for h in search_everywhere("anna", office, text) if h.kind == "ticket"]
+    assert sorted(h.key for h in hits) == sorted([iata, typed])
+
+
+def test_a_company_customer_is_found_and_shown_by_its_company_name(office):
+    company = _customer(office, 1, "Abel", kind="company", company="Zeppelin Reisen AG")
+    number = _booking(office, 1, company.customer.id, "Messe Mailand")
+    hits = search_everywhere("anna", office, "zeppelin")
+    assert _found(hits) == [
+        (1, "booking", f"{number} Messe Mailand"),
+        (1, "customer", "Zeppelin Reisen AG"),
+    ]
+    assert hits[0].detail.startswith("Zeppelin Reisen AG")

@@ -245,13 +245,39 @@ def test_list_customers_pages_a_broad_match_by_number(office, monkeypatch):
         "Berger",
         "Abel",
     ]
-    assert [r.last_name for r in _page_through(office, 0, "")] == [  # empty text: all, too
-        "Zander",
-        "Albers",
-        "Maier",
-        "Berger",
+    # Everyone (empty text) is read in name order from the index, however many there are.
+    assert [r.last_name for r in _page_through(office, 0, "")] == [
         "Abel",
+        "Albers",
+        "Berger",
+        "Maier",
+        "Zander",
     ]
+
+
+def test_a_company_is_listed_by_its_company_name_not_its_contact_person(office):
+    from jack_desktop.customers import list_customers
+
+    _create(office, 0, kind="company", company="Zeppelin Reisen AG", last_name="Abel")
+    _create(office, 0, first_name="Eva", last_name="Meier", city="Hamburg")
+    acme = _create(office, 0, kind="company", company="Acme GmbH", last_name="Zorn")
+    _create(office, 0, first_name="Hans", last_name="Müller", company="Bosch")  # a person
+    expected = ["Acme GmbH", "Meier", "Müller", "Zeppelin Reisen AG"]
+
+    def shown(rows):
+        return [r.company if r.kind == "company" else r.last_name for r in rows]
+
+    assert shown(_page_through(office, 0)) == expected
+    assert shown(_page_through(office, 0, limit=1)) == expected  # page by page, too
+    with office.open_session(0) as session:
+        assert shown(search_customers("anna", session, "a")) == expected[:1] + expected[3:]
+        update_customer("anna", session, acme.id, {"company": "Zenit GmbH"})
+        assert shown(list_customers("anna", session, "")) == [
+            "Meier",
+            "Müller",
+            "Zenit GmbH",
+            "Zeppelin Reisen AG",
+        ]
 
 
 def test_list_customers_keeps_r12_visibility_and_checks_rights(office):
@@ -308,3 +334,18 @@ def test_country_names_are_german_and_sorted_for_people():
     ordered = [name for _code, name in country_names("de")]
     assert ordered.index("Österreich") < ordered.index("Polen")  # Ö sorts as O
     assert len(ordered) == 249
+
+
+def test_a_wrong_iban_is_refused_in_german_without_english_words(office, german):
+    with pytest.raises(ValidationError) as refused:
+        _create(office, 0, last_name="Bank", iban="DE89 3704 0044 0532 0130 0")
+    assert refused.value.field == "iban"
+    assert refused.value.message == (
+        "'DE89 3704 0044 0532 0130 0' ist keine gültige IBAN: "
+        "Sie hat 21 Stellen, eine deutsche IBAN hat 22."
+    )
+    with pytest.raises(ValidationError) as refused:
+        _create(office, 0, last_name="Bank", iban="DE88 3704 0044 0532 0130 00")
+    assert "Prüfziffern" in refused.value.message
+    words = set(refused.value.message.lower().split())
+    assert not {"invalid", "checksum", "check", "digits", "not", "is"} & words

@@ -187,13 +187,16 @@ def _fonts(reader: pypdf.PdfReader) -> dict:
     return found
 
 
+WRAPS = "Hotel Straße, Doppelzimmer mit Meerblick"  # wraps once in the service column
+
+
 def test_sixty_service_lines_carry_over_from_page_to_page(agency, german):
     """60 lines of three text lines each (kind and text, one more for the text, supplier):
     9 fit on the first page below the address field, 16 on each later page with its compact
     head, so 9 + 3 x 16 = 57 fill four pages and the last 3 lines and the totals go on a fifth.
     Each page break carries the running total over ("Übertrag")."""
     lines = [
-        {**PACKAGE, "description": f"Leistung {i:02d} Hotel Straße", "price": f"{100 + i}.00"}
+        {**PACKAGE, "description": f"Leistung {i:02d} {WRAPS}", "price": f"{100 + i}.00"}
         for i in range(1, 61)
     ]
     with agency.open_session(1) as s:

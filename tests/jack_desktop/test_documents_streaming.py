@@ -13,6 +13,7 @@ from jack_desktop.documents.flowables import Column, ColumnHeader, FixedRows, Ro
 from jack_desktop.documents.letterhead import Branding
 from jack_desktop.documents.pages import Report, write_pdf
 from jack_desktop.documents.streaming import LazyStory
+from jack_desktop.money import format_money
 
 EMPTY = dict.fromkeys(("street", "postcode", "city", "country", "phone", "email"), "")
 BRANDING = Branding(
@@ -35,7 +36,8 @@ def _rows(count: int, batch: int = 100):
     """FixedRows flowables of `count` rows, made only when platypus asks for them."""
     rows = []
     for i in range(count):
-        rows.append(Row((str(i), f"Übertrag Straße € {i}", lay.money(i * 101))))
+        # German amounts whatever the language: what matters here is the text, "€" included
+        rows.append(Row((str(i), f"Übertrag Straße € {i}", format_money(i * 101, "de_DE"))))
         if len(rows) == batch:
             yield FixedRows(COLUMNS, rows)
             rows = []

@@ -86,9 +86,9 @@ def test_payments_post_and_may_not_exceed_the_open_amount(agency):
     with agency.open_session(1) as s:
         number = booked(s)
         invoice_booking("anna", s, number)
-        record_payment("bernd", s, number, "200,00")
+        record_payment("bernd", s, number, "200.00")
         record_payment("bernd", s, number, "100.50", method="cash")
-        with pytest.raises(ValidationError, match="more than the open amount of 699,50"):
+        with pytest.raises(ValidationError, match="more than the open amount of €699.50"):
             record_payment("bernd", s, number, "700")
         balances = _balances(s)
         assert (balances["1200"], balances["1800"], balances["1600"]) == (69_950, 20_000, 10_050)

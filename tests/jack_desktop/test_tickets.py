@@ -254,3 +254,15 @@ def test_list_filters_by_every_word(office):
     assert [n for _, n, _ in _list(office, 0, text="220-999")] == ["2209999999999"]
     assert [n for _, n, _ in _list(office, 0, text="ab")] == ["2209999999999"]
     assert len(_list(office, 0, text="FRA")) == 1
+
+
+@pytest.mark.parametrize("text", ["muller", "mueller", "MÜL", "Müller hans"])
+def test_the_list_finds_passengers_with_german_spellings_folded(office, text):
+    amounts = {"fare": "100", "taxes": "0"}
+    _add(office, 0, number="2201111111111", passenger="MUELLER/HANS MR", **amounts)
+    _add(office, 0, number="2202222222222", passenger="Müller/Hans Mr", **amounts)
+    _add(office, 0, number="2203333333333", passenger="MAIER/EVA MRS", **amounts)
+    assert sorted(n for _, n, _ in _list(office, 0, text=text)) == [
+        "2201111111111",
+        "2202222222222",
+    ]

@@ -10,7 +10,29 @@ from tenant_store.tenant_validation import check_branding
 def test_iban_problem_names_the_reason_and_accepts_valid_ibans():
     assert iban_problem("DE89 3704 0044 0532 0130 00") is None
     assert iban_problem("") is None
-    assert iban_problem("DE00 1234").startswith("'DE00 1234' is not a valid IBAN (")
+    assert iban_problem("DE00 1234").startswith("'DE00 1234' is not a valid IBAN: ")
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("DE89 3704 0044 0532 0130 0", "it has 21 characters, a German IBAN has 22."),
+        ("at61 1904 3002 3457 320", "it has 19 characters, an Austrian IBAN has 20."),
+        ("GB82 WEST 1234 5698 7654 3", "an IBAN with the country code GB has 22."),
+        ("XX89 3704 0044 0532 0130 00", "start with a country code such as DE, and 'XX' is none"),
+        ("DE88 3704 0044 0532 0130 00", "its check digits (the 3rd and 4th character) do not"),
+        ("DE89 37O4 0044 0532 0130 00", "after the check digits, a German IBAN has 18 digits."),
+        ("GB82 1EST 1234 5698 7654 32", "has 4 letters and 14 digits."),
+        ("DE89-3704", "followed by letters and digits only, e.g. DE89 3704"),
+    ],
+)
+def test_a_wrong_iban_is_explained_in_our_words_not_the_librarys(typed, reason):
+    with pytest.raises(ValidationError) as refused:
+        check_iban("iban", typed)
+    assert refused.value.field == "iban"
+    assert refused.value.message.startswith(f"'{typed}' is not a valid IBAN: ")
+    assert reason in refused.value.message
+    assert "Invalid" not in refused.value.message  # schwifty's own wording
 
 
 def test_a_valid_iban_is_kept_compact():

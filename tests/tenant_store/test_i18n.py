@@ -226,3 +226,65 @@ def test_system_language_prefers_language_over_lang(monkeypatch):
     monkeypatch.setenv("LANG", "C")
     monkeypatch.setenv("LANGUAGE", "de_DE:en")
     assert i18n.system_language() == "de"
+
+
+# -- a language of its own for a block: documents in the tenant's document language ----------
+
+
+def test_using_language_translates_the_block_only_and_nests(language):
+    language("en")
+    message = "The end date is before the start date."
+    assert i18n._(message) == message
+    with i18n.using_language("de") as lang:
+        assert lang == "de" and i18n.current_language() == "de"
+        assert i18n._(message) == "Das Enddatum liegt vor dem Anfangsdatum."
+        with i18n.using_language("en"):
+            assert i18n._(message) == message and i18n.babel_locale() == "en_GB"
+        assert i18n.babel_locale() == "de_DE"
+    assert i18n.current_language() == "en" and i18n._(message) == message
+    assert i18n.babel_locale() == "en_GB"
+
+
+def test_using_language_is_undone_by_an_exception_and_leaves_the_ui_language(language):
+    language("de")
+    with pytest.raises(RuntimeError), i18n.using_language("en"):
+        raise RuntimeError("drawing failed")
+    assert i18n.current_language() == "de" and i18n.babel_locale() == "de_DE"
+
+
+def test_using_language_in_a_worker_thread_leaves_other_threads_alone(language):
+    """Documents are drawn in worker threads while the UI thread goes on in its language."""
+    import threading
+
+    language("en")
+    inside, started, done = [], threading.Event(), threading.Event()
+
+    def worker():
+        with i18n.using_language("de"):
+            started.set()
+            done.wait(5)
+            inside.append((i18n.current_language(), i18n._("Date")))
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    assert started.wait(5)
+    assert i18n.current_language() == "en" and i18n._("Date") == "Date"  # meanwhile, here
+    done.set()
+    thread.join(5)
+    assert inside == [("de", "Datum")]
+
+
+def test_babel_locale_of_each_language():
+    assert i18n.babel_locale("de") == "de_DE"
+    assert i18n.babel_locale("en") == "en_GB"
+    assert i18n.babel_locale("fr") == "en_GB"  # untranslated messages are English
+
+
+def test_money_follows_the_current_language(language):
+    from jack_desktop.money import format_money
+
+    language("en")
+    assert format_money(123456) == "€1,234.56"
+    with i18n.using_language("de"):
+        assert format_money(123456) == "1.234,56\xa0€"
+    assert format_money(123456, "de_DE") == "1.234,56\xa0€"  # an explicit locale wins

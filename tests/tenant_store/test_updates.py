@@ -6,7 +6,7 @@ import pytest
 
 from tenant_store import SchemaBehind, SchemaTooNew, TenantSpec, UpdateOrderError, create_tenant
 from tenant_store import migrations as migrations_module
-from tenant_store.logical import INSTALLATION_SCHEMA, LOGICAL_DBS, file_name
+from tenant_store.logical import INSTALLATION_SCHEMA, LOGICAL_DBS, Logical, file_name
 from tenant_store.migrations import SCHEMA_VERSIONS, downgrade_file, schema_of, upgrade_file
 from tenant_store.models.postal import PostalCode
 from tenant_store.schema import create_database_file
@@ -30,13 +30,16 @@ def _downgrade_to_v1(inst):
 EXPECTED_ORDER = [
     (1, "postal"),
     (1, "customers"),
+    (1, "tickets"),
     (1, "accounting"),
     (2, "customers"),
+    (2, "tickets"),
     (3, "postal"),
     (3, "customers"),
     (3, "accounting"),
     (0, "postal"),
     (0, "customers"),
+    (0, "tickets"),
     (0, "accounting"),
 ]
 
@@ -105,7 +108,7 @@ def test_tenant_0_alone_is_refused_while_a_sub_tenant_is_behind(v1_inst):
     with pytest.raises(UpdateOrderError, match=r"\(3\)"):
         migrate(v1_inst, tenant=0)
     migrate(v1_inst, tenant=3)
-    assert [s.tenant_nr for s in migrate(v1_inst, tenant=0)] == [0, 0, 0]
+    assert [s.tenant_nr for s in migrate(v1_inst, tenant=0)] == [0, 0, 0, 0]
 
 
 def test_a_behind_tenant_cannot_be_opened(v1_inst):
@@ -191,3 +194,40 @@ def test_v1_plus_every_migration_equals_the_current_models(tmp_path, db):
     upgrade_file(old, db, 1, SCHEMA_VERSIONS[db])
     old.close()
     assert columns(tmp_path / "migrated.db", schema) == columns(tmp_path / "current.db", schema)
+
+
+def test_the_update_fills_the_new_sort_and_search_columns_of_existing_rows(inst, monkeypatch):
+    """Customers v4 and tickets v2 compute their new column for the rows already there."""
+    monkeypatch.setattr(migrations_module, "_BATCH", 1)  # batch after batch, none skipped
+    from tenant_store.models.customers import Customer
+    from tenant_store.models.tickets import Ticket
+
+    for db, version in ((Logical.CUSTOMERS, 3), (Logical.TICKETS, 1)):
+        conn = single_file(schema_of(db), inst.root / file_name(db))
+        downgrade_file(conn, db, SCHEMA_VERSIONS[db], version)
+        conn.close()
+    stamp = "2026-01-01 00:00:00"
+    with sqlite3.connect(inst.root / "customers.db") as conn:
+        conn.executemany(
+            "INSERT INTO customer (number, kind, salutation, title, first_name, last_name, "
+            "company, street, postcode, city, country, email, phone, mobile, iban, notes, "
+            "owner_tenant, shared_with_all, created_at, updated_at) "
+            "VALUES (?, ?, '', '', ?, ?, ?, '', '', '', 'DE', '', '', '', '', '', 0, 1, ?, ?)",
+            [
+                (1, "company", "Hans", "Abel", "Zeppelin Reisen AG", stamp, stamp),
+                (2, "person", "Eva", "Müller", "Bosch", stamp, stamp),
+            ],
+        )
+    with sqlite3.connect(inst.root / "tickets.db") as conn:
+        conn.execute(
+            "INSERT INTO ticket (number, airline, passenger, route, fare_cents, tax_cents, "
+            "issued_on, tenant_nr) VALUES ('2201111111111', 'LH', 'MUELLER/HANS MR', "
+            "'FRA-JFK', 100, 0, '2026-01-01', 0)"
+        )
+    migrate(inst)
+    with inst.open_session(0) as session, session.bound():
+        assert [c.sort_name for c in Customer.select().order_by(Customer.number)] == [
+            "zeppelin reisen ag",
+            "muller eva",
+        ]
+        assert Ticket.get().passenger_folded == "muller hans mr"

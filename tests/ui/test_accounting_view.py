@@ -113,17 +113,17 @@ def test_the_entry_dialog_posts_only_when_balanced(qtbot, open_view, office):
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.text.setText("Miete Dezember")
-    dialog.set_line(0, "6310", debit="800,00")
-    dialog.set_line(1, "1800", credit="799,99")
+    dialog.set_line(0, "6310", debit="800.00")
+    dialog.set_line(1, "1800", credit="799.99")
     assert not dialog.ok_button.isEnabled()
     assert dialog.difference.text() == "Difference: 0,01\xa0€"
-    dialog.set_line(1, "1800", credit="800,00")
+    dialog.set_line(1, "1800", credit="800.00")
     assert dialog.difference.text() == "Difference: 0,00\xa0€"
     assert dialog.ok_button.isEnabled()
-    dialog.set_line(1, "9999", credit="800,00")
+    dialog.set_line(1, "9999", credit="800.00")
     assert not dialog.ok_button.isEnabled()
     assert dialog.table.item(1, 1).text() == "not in the chart of accounts"
-    dialog.set_line(1, "1800", credit="800,00")
+    dialog.set_line(1, "1800", credit="800.00")
     dialog.ok_button.click()
     assert dialog.result() == JournalEntryDialog.DialogCode.Accepted
     with office.open_session(1) as session:
@@ -136,8 +136,8 @@ def test_the_entry_dialog_posts_only_when_balanced(qtbot, open_view, office):
 def test_add_line_proposes_the_missing_amount(qtbot, open_view):
     dialog = JournalEntryDialog(open_view(1).ctx)
     qtbot.addWidget(dialog)
-    dialog.set_line(0, "6310", debit="100,00")
-    dialog.set_line(1, "1800", credit="60,00")
+    dialog.set_line(0, "6310", debit="100.00")
+    dialog.set_line(1, "1800", credit="60.00")
     dialog.add_line()
     assert dialog.table.item(2, 3).text() == "40,00"
 
@@ -147,7 +147,7 @@ def test_a_bad_amount_marks_its_cell_and_keeps_ok_disabled(qtbot, open_view):
     qtbot.addWidget(dialog)
     dialog.text.setText("x")
     dialog.set_line(0, "6310", debit="1,001")
-    dialog.set_line(1, "1800", credit="1,00")
+    dialog.set_line(1, "1800", credit="1.00")
     assert not dialog.ok_button.isEnabled()
     assert "Line 1" in dialog.lines_error.text()
 
@@ -158,8 +158,8 @@ def test_new_entry_from_the_view_shows_in_the_journal(qtbot, open_view):
     def fill_and_post():
         dialog = QApplication.activeModalWidget()
         dialog.text.setText("Porto")
-        dialog.set_line(0, "6800", debit="12,50")
-        dialog.set_line(1, "1800", credit="12,50")
+        dialog.set_line(0, "6800", debit="12.50")
+        dialog.set_line(1, "1800", credit="12.50")
         dialog.ok_button.click()
 
     QTimer.singleShot(0, fill_and_post)

@@ -8,11 +8,14 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QSpinBox, QWid
 
 from jack_desktop.bookings import create_booking, get_booking, services_of, travellers_of
 from jack_desktop.invoicing import invoice_booking, invoices_of
+from jack_desktop.money import format_money
 from tenant_store.users import add_user, grant
 from ui import booking_actions, booking_editor, bookings_view, payment_dialog
 from ui.booking_editor import BookingEditor
 from ui.bookings_view import BookingsView
+from ui.optional_date import date_text, dates_text
 from ui.payment_dialog import PaymentDialog
+from ui.service_lines_table import amount_input
 
 from ..jack_desktop.agency import FLIGHT, PACKAGE, booked, build_agency, new_customer
 
@@ -38,8 +41,8 @@ def shown(monkeypatch):
     errors = []
     for module in (bookings_view, booking_editor, booking_actions, payment_dialog):
         monkeypatch.setattr(module, "show_error", lambda _p, exc: errors.append(exc))
-    monkeypatch.setattr(booking_actions, "confirm", lambda *_a: True)
-    monkeypatch.setattr(booking_editor, "confirm", lambda *_a: True)
+    monkeypatch.setattr(booking_actions, "confirm", lambda *_a, **_k: True)
+    monkeypatch.setattr(booking_editor, "confirm", lambda *_a, **_k: True)
     return errors
 
 
@@ -113,9 +116,9 @@ def test_the_list_shows_this_tenants_bookings_newest_first(qtbot, context):
     model = view.model
     assert rows(view, model.NUMBER) == [str(second), str(first)]
     assert rows(view, model.TITLE) == ["Kreta", "Mallorca"]
-    assert rows(view, model.TOTAL) == ["1.300,00\N{NO-BREAK SPACE}€", "1.000,00\N{NO-BREAK SPACE}€"]
-    assert rows(view, model.STATUS) == ["booked", "booked"]
-    assert rows(view, model.DATES)[0] == "01.05.2027 – 08.05.2027"
+    assert rows(view, model.TOTAL) == [format_money(130000), format_money(100000)]
+    assert rows(view, model.STATUS) == ["Booked", "Booked"]
+    assert rows(view, model.DATES)[0] == dates_text(date(2027, 5, 1), date(2027, 5, 8))
     assert rows(view, model.CUSTOMER)[0] == "Müller, Hans"
     assert view.status.text() == "Bookings: 2"
 
@@ -226,17 +229,18 @@ def test_a_booking_with_two_service_lines_is_created_through_the_editor(qtbot, c
     QApplication.processEvents()
     edit_cell(qtbot, services, 0, 1, "TUI")
     edit_cell(qtbot, services, 0, 5, 2)
-    edit_cell(qtbot, services, 0, 6, "500,00")
+    edit_cell(qtbot, services, 0, 6, amount_input(50000))
     edit_cell(qtbot, services, 0, 7, "440")
     click(qtbot, services.edit_buttons[0])
     qtbot.keyClick(_cell_editor(qtbot, services), Qt.Key.Key_Escape)
     edit_cell(qtbot, services, 1, 0, "flight")
     edit_cell(qtbot, services, 1, 6, "300")
-    assert editor.total.text().startswith("Total: 1.300,00\N{NO-BREAK SPACE}€")
-    assert "Margin: 420,00\N{NO-BREAK SPACE}€" in editor.total.text()
+    assert editor.total.text().startswith(f"Total: {format_money(130000)}")
+    assert f"Margin: {format_money(42000)}" in editor.total.text()
     click(qtbot, editor.save_button)
     number = editor.number
-    assert number is not None and editor.windowTitle() == f"Booking {number} – offer"
+    assert number is not None
+    assert editor.windowTitle() == f"Booking {number} (Offer) – Tenant 1 Reisebüro Nord"
     lines = services_of("anna", ctx.session, number)
     assert [(s.kind, s.supplier_code, s.quantity, s.price_cents, s.cost_cents) for s in lines] == [
         ("package", "TUI", 2, 50000, 44000),
@@ -254,11 +258,13 @@ def test_an_amount_that_is_none_is_shown_and_keeps_save_disabled(qtbot, context)
     assert editor.save_button.isEnabled()
     click(qtbot, editor.services.edit_buttons[0])
     qtbot.keyClick(_cell_editor(qtbot, editor.services), Qt.Key.Key_Escape)
-    edit_cell(qtbot, editor.services, 0, 6, "12,345")
+    comma = amount_input(0)[1]  # the decimal sign of the UI's language
+    edit_cell(qtbot, editor.services, 0, 6, f"12{comma}345")
     assert not editor.save_button.isEnabled()
-    assert editor.messages["services"].text().startswith("Service 1: 12.345 has more than two")
+    message = editor.messages["services"].text()
+    assert message.startswith("Service 1, Price: 12.345 has more than two decimals")
     assert editor.total.text() == "Total: –"
-    edit_cell(qtbot, editor.services, 0, 6, "12,34")
+    edit_cell(qtbot, editor.services, 0, 6, f"12{comma}34")
     assert editor.save_button.isEnabled() and not editor.messages["services"].isVisible()
 
 
@@ -273,7 +279,7 @@ def test_travellers_need_a_last_name(qtbot, context):
     QApplication.processEvents()
     assert editor.travellers.rowCount() == rows_before + 1
     assert not editor.save_button.isEnabled()
-    assert "enter the last name" in editor.messages["travellers"].text()
+    assert editor.messages["travellers"].text() == "Traveller 2, Last name: Enter the last name."
 
 
 def test_invoicing_from_the_editor_changes_the_status_and_shows_the_invoice_number(qtbot, context):
@@ -285,13 +291,12 @@ def test_invoicing_from_the_editor_changes_the_status_and_shows_the_invoice_numb
     click(qtbot, editor.actions_bar.invoice_button)
     invoice = invoices_of("anna", ctx.session, number)[0]
     assert get_booking("anna", ctx.session, number).status == "invoiced"
-    assert editor.actions_bar.status.text() == "Status: invoiced"
+    assert editor.actions_bar.status.text() == "Status: Invoiced"
     assert (
-        editor.result_label.text()
-        == f"Invoice {invoice.number} issued for 1.000,00\N{NO-BREAK SPACE}€."
+        editor.result_label.text() == f"Invoice {invoice.number} issued for {format_money(100000)}."
     )
     assert f"Invoice {invoice.number} of" in editor.actions_bar.invoices.text()
-    assert "open: 1.000,00\N{NO-BREAK SPACE}€" in editor.actions_bar.invoices.text()
+    assert f"open: {format_money(100000)}" in editor.actions_bar.invoices.text()
     # Invoiced: read-only, only payment and cancellation are left.
     assert editor.title.isReadOnly() and not editor.save_button.isEnabled()
     assert "is invoiced and can no longer be changed" in editor.read_only_note.text()
@@ -348,18 +353,18 @@ def test_a_payment_is_recorded_up_to_the_open_amount(qtbot, context):
     invoice_booking("anna", ctx.session, number)
     dialog = PaymentDialog(ctx, number, 100000)
     show_active(qtbot, dialog)
-    assert dialog.amount.text() == "1000,00"
+    assert dialog.amount.text() == amount_input(100000)
     dialog.amount.setText("1200")
     assert not dialog.ok_button.isEnabled()
     assert (
         dialog.messages["amount"].text()
-        == "That is more than the open amount of 1.000,00\N{NO-BREAK SPACE}€."
+        == f"That is more than the open amount of {format_money(100000)}."
     )
-    dialog.amount.setText("400,00")
+    dialog.amount.setText(amount_input(40000))
     click(qtbot, dialog.ok_button)
     assert dialog.payment is not None and dialog.payment.amount_cents == 40000
     editor = open_editor(qtbot, ctx, number)
-    assert "open: 600,00\N{NO-BREAK SPACE}€" in editor.actions_bar.invoices.text()
+    assert f"open: {format_money(60000)}" in editor.actions_bar.invoices.text()
 
 
 def test_record_payment_in_the_editor_shows_what_was_recorded(qtbot, context, monkeypatch):
@@ -374,7 +379,7 @@ def test_record_payment_in_the_editor_shows_what_was_recorded(qtbot, context, mo
     monkeypatch.setattr(PaymentDialog, "exec", pay_in_full)
     editor = open_editor(qtbot, ctx, number)
     click(qtbot, editor.actions_bar.pay_button)
-    assert editor.result_label.text() == "Payment of 1.000,00\N{NO-BREAK SPACE}€ recorded."
+    assert editor.result_label.text() == f"Payment of {format_money(100000)} recorded."
     assert not editor.actions_bar.pay_button.isEnabled()
     assert editor.actions_bar.pay_button.toolTip() == "Nothing is open on this booking."
 
@@ -390,15 +395,15 @@ def test_a_new_booking_for_a_customer_starts_with_them_as_traveller(qtbot, conte
     assert not editor.has_unsaved_changes()  # nothing typed yet: closing does not ask
 
 
-def test_travel_dates_are_typed_german_style_and_can_be_emptied(qtbot, context):
+def test_travel_dates_are_typed_as_the_language_writes_them_and_can_be_emptied(qtbot, context):
     ctx = context(1)
     editor = open_editor(qtbot, ctx, customer_id=new_customer(ctx.session))
     editor.travel_from.setFocus()
-    qtbot.keyClicks(editor.travel_from, "1.5.2027")
+    qtbot.keyClicks(editor.travel_from, date_text(date(2027, 5, 1)))
     assert editor.values()["travel_from"] == date(2027, 5, 1)
     editor.travel_to.setFocus()
-    qtbot.keyClicks(editor.travel_to, "24.04.2027")
-    assert editor.messages["dates"].text() == "The end date is before the start date."
+    qtbot.keyClicks(editor.travel_to, date_text(date(2027, 4, 24)))
+    assert editor.messages["dates"].text() == "The return date lies before the departure date."
     assert not editor.save_button.isEnabled()
     editor.travel_to.lineEdit().selectAll()
     qtbot.keyClick(editor.travel_to, Qt.Key.Key_Delete)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from jack_desktop.bookings import create_booking
 from jack_desktop.customers import create_customer, get_customer, search_customers
 from tenant_store import ValidationError
-from tenant_store.models.customers import Customer, CustomerSearch, search_body
+from tenant_store.models.customers import Customer, CustomerSearch, search_body, sort_name
 from tenant_store.users import add_user, grant
 from ui import customer_editor, customers_view
 from ui.customer_editor import CustomerEditor
@@ -132,6 +132,8 @@ def _insert_customers(ctx, count: int, last_name: str = "") -> None:
             }
             for n in range(1, count + 1)
         ]
+        for row in rows:
+            row["sort_name"] = sort_name(row)  # as the service writes it
         Customer.insert_many(rows).execute()
         ids = [c.id for c in Customer.select(Customer.id).order_by(Customer.number)]
         CustomerSearch.insert_many(

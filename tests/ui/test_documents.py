@@ -5,20 +5,24 @@ from datetime import date, timedelta
 
 import pypdf
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from jack_desktop.bookings import create_booking
 from jack_desktop.documents import files
 from jack_desktop.invoicing import cancel_booking, invoice_booking
 from jack_desktop.tickets import add_ticket
+from tenant_store import i18n
 from tenant_store.tenant_edit import update_tenant
 from ui import accounting_view, booking_actions, booking_editor, documents, tickets_view
 from ui.accounting_view import AccountingView
 from ui.booking_editor import BookingEditor
+from ui.booking_model import BookingTableModel
 from ui.controlling_view import ControllingView
 from ui.tickets_view import TicketsView
 
-from ..jack_desktop.agency import PACKAGE, booked, build_agency, new_customer
+from ..jack_desktop.agency import FLIGHT, PACKAGE, booked, build_agency, new_customer
+from .driving import click_button, click_module, on_modal, open_main_window, plain
 
 
 @pytest.fixture
@@ -168,8 +172,8 @@ TICKET = {
     "airline": "LH",
     "passenger": "Müller/Hans Mr",
     "route": "FRA-JFK-FRA",
-    "fare": "1.234,56",
-    "taxes": "100,00",
+    "fare": "1234.56",
+    "taxes": "100.00",
     "issued_on": date.today() - timedelta(days=1),
 }
 
@@ -233,3 +237,93 @@ def test_controlling_prints_what_is_shown(qtbot, office, open_context, shown):
     assert path.name == f"Controlling-konsolidiert-{date.today().isoformat()}.pdf"
     text = _text(path)
     assert "2027" in text and "Reisebüro Nord" in text
+
+
+# -- issue 10: the document language, driven from the main window -------------------------------
+
+
+def _open_booking(qtbot, window, number: int, handler) -> None:
+    """Double-click booking `number` in the bookings module; `handler(editor)` runs while the
+    editor is open, which is closed afterwards."""
+    view = click_module(qtbot, window, "bookings")
+
+    def run(editor):
+        try:
+            handler(editor)
+        finally:
+            QDialog.done(editor, QDialog.DialogCode.Rejected)
+
+    seen = on_modal(run, BookingEditor)
+    index = view.model.index(view.model.row_of(number), BookingTableModel.TITLE)
+    centre = view.table.visualRect(index).center()
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert seen, "the booking editor did not open"
+
+
+def _print_invoice(qtbot, window, number: int, invoice: int) -> list[str]:
+    """Documents > Invoice <n> in the booking's editor; the menu's entries as shown."""
+    shown_entries = []
+
+    def print_it(editor):
+        entries = _entries(editor)
+        shown_entries.extend(entries)
+        action = entries[f"Invoice {invoice}"]
+        assert action.isEnabled(), action.toolTip()
+        action.trigger()
+
+    _open_booking(qtbot, window, number, print_it)
+    return shown_entries
+
+
+def _set_parameter_in_the_editor(qtbot, window, key: str, value: str) -> str:
+    """Base data > Parameters: type `value` for `key`, Save; the message beside the field."""
+    view = click_module(qtbot, window, "basedata")
+    view.tables.setCurrentRow(view.tables.count() - 1)  # "Parameters", the last entry
+    page = view.parameters
+    page.editors[key].setText(value)
+    click_button(qtbot, page, "Save")
+    return page.errors[key].text()
+
+
+def _invoiced(office) -> tuple[int, int]:
+    with office.open_session(1) as s:
+        number = booked(s, services=(PACKAGE, {**FLIGHT, "description": "Flug DUS-VIE-DUS"}))
+        return number, invoice_booking("anna", s, number).number
+
+
+def test_an_english_ui_prints_the_tenants_german_invoice(qtbot, office, shown):
+    number, invoice = _invoiced(office)
+    window = open_main_window(qtbot, office, "anna", 1)
+    entries = _print_invoice(qtbot, window, number, invoice)
+    (path,) = shown["opened"]
+    assert path == office.tenant_dir(1) / "Dokumente" / f"Rechnung-{invoice}.pdf"
+    text = " ".join(_text(path).replace("\xa0", " ").split())
+    for german in (f"Rechnung {invoice}", "Seite 1 von 1", "Rechnungsbetrag 1.300,00 €"):
+        assert german in text, german
+    assert "Bitte überweisen Sie 1.300,00 €" in text and text.count("überweisen") == 1
+    assert "Flug DUS-VIE-DUS" in text and "Flug Flug" not in text
+    for english in ("Invoice", "Page", "Booking", "Amount", "Please", "€1"):
+        assert english not in text, english
+    # The clerk's UI is as English as before printing.
+    assert i18n.current_language() == "en"
+    assert entries == ["Travel confirmation", f"Invoice {invoice}"]
+    assert plain(window.menuBar().actions()[0].text()) == "File"
+    assert shown["warnings"] == shown["errors"] == []
+
+
+def test_document_language_english_set_in_base_data_gives_an_english_invoice(qtbot, office, shown):
+    number, invoice = _invoiced(office)
+    window = open_main_window(qtbot, office, "anna", 1)
+    message = _set_parameter_in_the_editor(qtbot, window, "document.language", "fr")
+    assert "document language" in message and "de (German) or en (English)" in message
+    assert _set_parameter_in_the_editor(qtbot, window, "document.language", "en") == ""
+    _print_invoice(qtbot, window, number, invoice)
+    (path,) = shown["opened"]
+    text = " ".join(_text(path).replace("\xa0", " ").split())
+    for english in (f"Invoice {invoice}", "Page 1 of 1", "Invoice total €1,300.00"):
+        assert english in text, english
+    assert "Please transfer €1,300.00" in text and "Flight DUS-VIE-DUS" in text
+    for german in ("Rechnung", "Seite", "Vorgang", "Bitte", "Flug", "1.300,00"):
+        assert german not in text, german
+    assert i18n.current_language() == "en"

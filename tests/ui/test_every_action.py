@@ -51,7 +51,7 @@ def office(inst3):
                 "airline": "LH",
                 "passenger": "Nordmann/Kari Mrs",
                 "route": "FRA-JFK-FRA",
-                "fare": "1.234,56",
+                "fare": "1234.56",
                 "issued_on": date.today(),
             },
         )

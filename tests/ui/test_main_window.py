@@ -163,15 +163,16 @@ CENTRAL_TICKET = {
     "airline": "LH",
     "passenger": "Nordmann/Kari Mrs",
     "route": "FRA-JFK-FRA",
-    "fare": "1.234,56",
+    "fare": "1234.56",
     "issued_on": date.today() - timedelta(days=1),
 }
 
 
-def _open_search_hit(window, text: str, kind: str):
+def _open_search_hit(qtbot, window, text: str, kind: str):
     """Search all tenants through the toolbar field and choose the first hit of `kind`."""
     window.search.setText(text)
     window.search.run_search()
+    qtbot.waitUntil(lambda: not window.search.is_searching())
     results = window.search.results
     item = next(
         results.item(row)
@@ -187,7 +188,7 @@ def test_a_central_ticket_of_a_sub_tenant_opens_in_tenant_0s_ticket_list(qtbot, 
     with agency.open_session(2) as s2:  # tenant 2's tickets are central (R7)
         add_ticket("anna", s2, CENTRAL_TICKET)
     window = _window(qtbot, agency, "anna", 1)
-    hit = _open_search_hit(window, "Nordmann", "ticket")
+    hit = _open_search_hit(qtbot, window, "Nordmann", "ticket")
     assert hit.tenant_nr == 2  # labelled with its own tenant
     assert window.ctx.nr == 0  # but shown where the central list is
     view = window.views["tickets"]
@@ -210,7 +211,7 @@ def test_a_central_ticket_hit_says_why_it_cannot_be_shown_without_tenant_0(
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
     window = _window(qtbot, agency, "sven", 2)
-    _open_search_hit(window, "Nordmann", "ticket")
+    _open_search_hit(qtbot, window, "Nordmann", "ticket")
     assert window.ctx.nr == 2
     assert window.stack.currentWidget() is window.views["tickets"]
     assert len(told) == 1 and "listed in tenant 0" in told[0]
@@ -231,11 +232,11 @@ def test_a_search_hit_asks_before_unsaved_changes_are_dropped(qtbot, agency, mon
         return answers.pop(0)
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    _open_search_hit(window, "Nordmann", "ticket")  # tenant 1's ticket
+    _open_search_hit(qtbot, window, "Nordmann", "ticket")  # tenant 1's ticket
     assert len(asked) == 1 and "unsaved changes in tenant 0" in asked[0]
     assert window.ctx.nr == 0  # "No": stays, the typed text is still there
     assert view.has_unsaved_changes()
     answers.append(QMessageBox.StandardButton.Yes)
-    _open_search_hit(window, "Nordmann", "ticket")
+    _open_search_hit(qtbot, window, "Nordmann", "ticket")
     assert window.ctx.nr == 1
     window.close()

@@ -17,8 +17,8 @@ TICKET = {
     "airline": "LH",
     "passenger": "Müller/Hans Mr",
     "route": "FRA-JFK-FRA",
-    "fare": "1.234,56",
-    "taxes": "100,00",
+    "fare": "1234.56",
+    "taxes": "100.00",
     "issued_on": YESTERDAY,
 }
 
@@ -117,7 +117,7 @@ def test_new_ticket_dialog_keeps_ok_disabled_until_valid_and_saves(qtbot, open_v
     dialog.route.editingFinished.emit()
     assert "XXX" in dialog._errors["route"].text() and not dialog.ok_button.isEnabled()
     dialog.route.setText("FRA-JFK")
-    dialog.fare.setText("499,00")
+    dialog.fare.setText("499.00")
     assert dialog.ok_button.isEnabled() and dialog._errors["route"].isHidden()
     dialog.issued_on.setDate(QDate.currentDate().addDays(3))  # clamped: never in the future
     assert dialog.issued_on.date() == QDate.currentDate()

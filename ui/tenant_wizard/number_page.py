@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from tenant_store import MAX_TENANT_NR, Installation, ValidationError
-from tenant_store.installation import TenantRange
+from tenant_store.installation import TenantRange, unused_colour
 from tenant_store.logical import default_booking_range
 from tenant_store.tenant_validation import (
     CheckedSpec,
@@ -68,6 +68,8 @@ class NumberPage(QWizardPage):
         self.branding_form = BrandingForm(self)
         # Most tenants are in tenant 0's country; an empty code would only be an error.
         self.branding_form.edits["country"].setText(inst.tenant(0).branding.get("country") or "")
+        # The badge must tell the new tenant from the others at a glance (R11).
+        self.branding_form.colour.set_colour(unused_colour(inst))
         self._build_layout()
         self.number.valueChanged.connect(self.completeChanged)
         self.name.textChanged.connect(self.completeChanged)

@@ -52,11 +52,13 @@ class UsersPage(QWizardPage):
         self._roles = role_names(inst)
         self._admin_roles = {name for name, admin in self._roles if admin}
         self.combos: dict[str, QComboBox] = {}
+        self.user_names: dict[str, str] = {}
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         rows = QWidget()
         form = QFormLayout(rows)
         for login, name in active_users(inst):
+            self.user_names[login] = name
             combo = self._combo(login, ADMIN_ROLE if login == acting_user else "")
             label = QLabel(self.tr("{name} ({login}):").format(name=name, login=login), rows)
             label.setBuddy(combo)

@@ -6,8 +6,8 @@ the same checks; keeping one form means the two can never disagree about what is
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
     QFileDialog,
@@ -22,11 +22,30 @@ from PySide6.QtWidgets import (
 )
 
 from tenant_store import ValidationError
+from tenant_store.installation import TENANT_COLOURS
 from tenant_store.tenant_validation import check_branding, check_logo
 
-DEFAULT_COLOUR = "#1f5f8b"
+DEFAULT_COLOUR = TENANT_COLOURS[0]  # a new tenant gets an unused one instead (unused_colour)
 DEFAULT_ACCENT = "#ffffff"
 ERROR_STYLE = "color: #b00020;"
+# A mid grey with 4.5:1 contrast to white and to black: the frame shows on light and dark
+# backgrounds alike, so a white or black swatch is still seen.
+SWATCH_FRAME = "#767676"
+SWATCH_SIZE = QSize(24, 16)
+
+
+def swatch(colour: str, size: QSize = SWATCH_SIZE, ratio: float = 1.0) -> QPixmap:
+    """A framed sample of `colour` (`ratio`: the screen's device pixel ratio)."""
+    pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(QPen(QColor(SWATCH_FRAME), 1))
+    painter.setBrush(QColor(colour))
+    # Half a pixel in: the 1-pixel pen then covers whole pixels, not two blurred halves.
+    painter.drawRect(QRectF(0.5, 0.5, size.width() - 1, size.height() - 1))
+    painter.end()
+    return pixmap
 
 
 class ErrorLabel(QLabel):
@@ -65,6 +84,8 @@ class ColourButton(QPushButton):
         super().__init__(parent)
         self._title = title
         self._colour = colour
+        # Space opens the colour dialog; Return stays the dialog's (Next, Save).
+        self.setAutoDefault(False)
         self.clicked.connect(self._choose)
         self._paint()
 
@@ -82,9 +103,8 @@ class ColourButton(QPushButton):
             self.set_colour(chosen.name())
 
     def _paint(self) -> None:
-        pixmap = QPixmap(16, 16)
-        pixmap.fill(QColor(self._colour))
-        self.setIcon(pixmap)
+        self.setIconSize(SWATCH_SIZE)
+        self.setIcon(swatch(self._colour, SWATCH_SIZE, self.devicePixelRatioF()))
         self.setText(self._colour)
 
 
@@ -99,6 +119,7 @@ class LogoPicker(QWidget):
         self.path_edit.setPlaceholderText(self.tr("PNG or JPEG, at most 2 MB"))
         self.path_edit.setClearButtonEnabled(True)
         self.browse = QPushButton(self.tr("Bro&wse..."), self)
+        self.browse.setAutoDefault(False)  # Return stays the dialog's (Next, Save)
         self.preview = QLabel(self)
         self.preview.setFixedSize(48, 48)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)

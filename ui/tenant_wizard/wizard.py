@@ -93,7 +93,7 @@ class TenantWizard(QWizard):
         for page_id, page in zip(Page, self._pages(), strict=True):
             self.setPage(page_id, page)
         self.setStartId(Page.NUMBER)
-        self.resize(820, 640)
+        self.resize(900, 660)  # the branding form's two columns without cut-off hints
 
     def _pages(self) -> list:
         return [
