@@ -722,7 +722,11 @@ class _Builder:
     def _walk_in_ticket(self, session: TenantSession, plan: TenantPlan) -> None:
         """A ticket sold at the counter and never booked: a finding of tenant 0's reconciliation."""
         if plan.nr == 0:
-            ticket = {"passenger": "KRAUSE/PETER", "fare": Decimal("129.00"), "taxes": "41.00"}
+            ticket = {
+                "passenger": "KRAUSE/PETER",
+                "fare": Decimal("129.00"),
+                "taxes": Decimal("41.00"),
+            }
             day = self.today - timedelta(days=2)
             self._ticket(session, plan.clerks[0], "EW", "CGN-PMI-CGN", ticket, day)
 
@@ -730,7 +734,12 @@ class _Builder:
 
     def journal(self, session: TenantSession, plan: TenantPlan) -> None:
         """Rent, telephone and office supplies of the last three months, by the accountant."""
-        rent = {0: "2400.00", 1: "1850.00", 2: "950.00", 3: "600.00"}[plan.nr]
+        rent = {
+            0: Decimal("2400.00"),
+            1: Decimal("1850.00"),
+            2: Decimal("950.00"),
+            3: Decimal("600.00"),
+        }[plan.nr]
         first = self.today.replace(day=1)
         for months_back in range(3):
             day = _months_before(first, months_back)
@@ -738,14 +747,14 @@ class _Builder:
                 (f"Miete Büro {day:%m/%Y}", [Line("6310", debit=rent), Line("1800", credit=rent)]),
                 (
                     f"Telefon und Internet {day:%m/%Y}",
-                    [Line("6805", debit="79.90"), Line("1800", credit="79.90")],
+                    [Line("6805", debit=Decimal("79.90")), Line("1800", credit=Decimal("79.90"))],
                 ),
             ]
             for k, (text, lines) in enumerate(entries, 1):
                 post_entry("schmidt", session, day, text, lines, reference=f"BA {day:%Y%m}-{k}")
                 self.report.journal_entries += 1
-        supplies = [Line("6815", debit="84.00"), Line("1406", debit="15.96")]
-        supplies.append(Line("1800", credit="99.96"))
+        supplies = [Line("6815", debit=Decimal("84.00")), Line("1406", debit=Decimal("15.96"))]
+        supplies.append(Line("1800", credit=Decimal("99.96")))
         post_entry("schmidt", session, self.today, "Büromaterial", supplies, reference="BA 1")
         self.report.journal_entries += 1
 

@@ -2,7 +2,13 @@
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
+from babel.numbers import (
+    NumberFormatError,
+    format_currency,
+    format_decimal,
+    get_decimal_symbol,
+    parse_decimal,
+)
 
 from tenant_store import ValidationError
 from tenant_store.i18n import _, babel_locale
@@ -78,6 +84,18 @@ def share_cents(cents: int, numerator: int, denominator: int) -> int:
     """`cents * numerator / denominator`, rounded half up to whole cents (e.g. VAT included)."""
     value = Decimal(cents) * numerator / denominator
     return int(value.to_integral_value(ROUND_HALF_UP))
+
+
+def format_whole_euros(cents: float) -> str:
+    """Rounded to whole euros, for chart axes: '12.000 €' (German), '€12,000' (English)."""
+    text = format_money(round(cents / 100) * 100)
+    return text.replace(get_decimal_symbol(babel_locale()) + "00", "", 1)
+
+
+def amount_input(cents: int) -> str:
+    """Cents as an amount is typed in the current language: '1234,56' in German, '1234.56' in
+    English (no grouping, no currency), which parse_amount reads back."""
+    return format_decimal(from_cents(cents), "0.00", locale=babel_locale())
 
 
 def format_money(cents: int, locale: str | None = None, currency: str = "EUR") -> str:

@@ -2,7 +2,7 @@
 
 Start on an empty data folder (the demo is built), log in with the keyboard, open File > Tenant
 management with its shortcut, close it with Escape, quit with Ctrl+Q: exit code 0, and nothing
-in the error log. This checks the wiring and the start-up as they ship, which widget tests that
+in the error log. In German, the reference language, whose number formats the demo must obey. This checks the wiring and the start-up as they ship, which widget tests that
 build their own windows cannot.
 """
 
@@ -98,7 +98,7 @@ def test_the_real_program_starts_logs_in_opens_tenant_management_and_quits(deskt
     }
     program = subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path / "data"), "--lang",
-         "en"],
+         "de"],
         env=env,
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -106,19 +106,19 @@ def test_the_real_program_starts_logs_in_opens_tenant_management_and_quits(deskt
         text=True,
     )
     try:
-        login = desktop.wait_window("Log in", timeout=120)  # after the demo is built
+        login = desktop.wait_window("Anmeldung", timeout=120)  # after the demo is built
         desktop.focus(login)
         desktop.type("admin")
         desktop.key("Tab")
         desktop.type("demo-admin")
         desktop.key("Return")
-        main = desktop.wait_window("Jack Desktop – Tenant 0")
+        main = desktop.wait_window("Jack Desktop – Mandant 0")
         desktop.focus(main)
         desktop.key("ctrl+shift+t")
-        management = desktop.wait_window("Tenant management")
+        management = desktop.wait_window("Mandantenverwaltung")
         desktop.focus(management)
         desktop.key("Escape")
-        desktop.wait_gone("Tenant management")
+        desktop.wait_gone("Mandantenverwaltung")
         desktop.focus(main)
         desktop.key("ctrl+q")
         code = program.wait(30)

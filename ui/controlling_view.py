@@ -32,7 +32,8 @@ from jack_desktop.controlling import (
     tenant_figures,
 )
 from jack_desktop.documents.controlling import save_controlling
-from jack_desktop.money import format_money
+from jack_desktop.formats import percent
+from jack_desktop.money import format_money, format_whole_euros
 from tenant_store import Installation, StoreError
 
 from .actions import set_tab_chain
@@ -43,7 +44,6 @@ from .errors import show_error
 from .tasks import run_with_progress
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-GERMAN = QLocale(QLocale.Language.German, QLocale.Country.Germany)
 
 
 def _cell(text: str, right: bool = False, bold: bool = False) -> QTableWidgetItem:
@@ -59,15 +59,8 @@ def _cell(text: str, right: bool = False, bold: bool = False) -> QTableWidgetIte
 
 
 def margin_percent(row: Row) -> str:
-    """'12,5 %' of revenue, or '–' without revenue."""
-    if not row.revenue_cents:
-        return "–"
-    return GERMAN.toString(100 * row.margin_cents / row.revenue_cents, "f", 1) + " %"
-
-
-def axis_euros(cents: float) -> str:
-    """Whole euros for the chart's axis: '12.000 €'."""
-    return GERMAN.toString(round(cents / 100)) + " €"
+    """'12,5 %' (German), '12.5%' (English) of revenue, or '–' without revenue."""
+    return percent(row.margin_cents, row.revenue_cents) or "–"
 
 
 class ControllingView(QWidget):
@@ -96,7 +89,7 @@ class ControllingView(QWidget):
     def _build_layout(self) -> None:
         self.chart = BarChart()
         self.chart.setObjectName("revenueChart")
-        self.chart.axis_format = axis_euros
+        self.chart.axis_format = format_whole_euros
         self.chart.value_format = format_money
         self.chart.empty_text = self.tr("No firm bookings in this year.")
         self.tabs = QTabWidget()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from jack_desktop.accounting import Line, accounts, post_entry
 from jack_desktop.formats import date_pattern
-from jack_desktop.money import format_money, parse_amount, to_cents
+from jack_desktop.money import amount_input, format_money, parse_amount, to_cents
 from tenant_store import StoreError, ValidationError
 from tenant_store.models.accounting import JournalEntry
 
@@ -208,7 +208,7 @@ class JournalEntryDialog(QDialog):
             self.table.setItem(row, column, item)
         if debit != credit:
             column = CREDIT if debit > credit else DEBIT
-            self.table.item(row, column).setText(_plain_amount(abs(debit - credit)))
+            self.table.item(row, column).setText(amount_input(abs(debit - credit)))
         self.table.blockSignals(False)
         self.table.setCurrentCell(row, ACCOUNT)
         self._check()
@@ -241,7 +241,7 @@ class JournalEntryDialog(QDialog):
         if cents is None:
             return
         self.table.blockSignals(True)
-        item.setText(_plain_amount(cents) if cents else "")
+        item.setText(amount_input(cents) if cents else "")
         self.table.blockSignals(False)
 
     def _show_account_name(self, row: int) -> None:
@@ -400,8 +400,3 @@ class JournalEntryDialog(QDialog):
         else:
             label.setText(exc.message)
             label.show()
-
-
-def _plain_amount(cents: int) -> str:
-    """'1234,56': how an amount is typed (no thousands separator, no currency)."""
-    return f"{cents // 100},{cents % 100:02d}"

@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
 
 from jack_desktop.formats import date_pattern
 from jack_desktop.invoicing import record_payment
-from jack_desktop.money import format_money, parse_amount, to_cents
+from jack_desktop.money import amount_input, format_money, parse_amount, to_cents
 from tenant_store import StoreError, ValidationError
 from tenant_store.models.bookings import Payment
 
 from .context import TenantContext
 from .errors import show_error
-from .service_lines_table import amount_input
 
 ERROR_STYLE = "color: #b00020;"
 

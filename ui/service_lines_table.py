@@ -2,12 +2,10 @@
 
 from datetime import date
 
-from babel.numbers import format_decimal
-
 from jack_desktop.bookings import SERVICE_FIELDS, SERVICE_KINDS, check_service_line, service_name
-from jack_desktop.money import from_cents, parse_amount, to_cents
+from jack_desktop.money import amount_input, parse_amount, to_cents
 from tenant_store import ValidationError
-from tenant_store.i18n import _, babel_locale
+from tenant_store.i18n import _
 from tenant_store.models.bookings import ServiceLine
 
 from .editable_table import EditableTable
@@ -16,11 +14,6 @@ from .table_delegates import ChoiceDelegate, DateDelegate, MoneyDelegate, Number
 
 KIND, SUPPLIER, DESCRIPTION, FROM, TO, QUANTITY, PRICE, COST, VAT = range(9)
 FIELDS = tuple(SERVICE_FIELDS)  # the service's field shown in each column
-
-
-def amount_input(cents: int) -> str:
-    """Cents as an amount to edit, as the current language writes it: '1234,56' in German."""
-    return format_decimal(from_cents(cents), "0.00", locale=babel_locale())
 
 
 class ServiceLinesTable(EditableTable):

@@ -9,12 +9,10 @@ German, "€1,234.56" and "23/11/2026" in English.
 """
 
 from datetime import date
-from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -23,16 +21,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from tenant_store.i18n import babel_locale, current_language
+from tenant_store.i18n import babel_locale
 
-from ..formats import day, period  # noqa: F401 (re-exported: the documents use layout.day)
+from ..formats import day, number, percent, period  # noqa: F401 (the documents' formats)
 from ..money import format_money
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 FONT = "JackSans"
 FONT_BOLD = "JackSans-Bold"
-# Numeric dates with the year in full, as business letters print them; same width in both.
-PERCENT_PATTERNS = {"de": "#,##0.0\xa0%", "en": "#,##0.0%"}
 
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
@@ -62,19 +58,6 @@ def register_fonts() -> None:
 def money(cents: int) -> str:
     """'1.234,56 €' from integer cents (never through float)."""
     return format_money(cents, locale=babel_locale())
-
-
-def number(value: int) -> str:
-    """'12.345' (German thousands separator), '12,345' (English)."""
-    return format_decimal(value, locale=babel_locale())
-
-
-def percent(part: int, whole: int) -> str:
-    """'12,5 %' of two integers (cents or counts); empty where `whole` is 0."""
-    if not whole:
-        return ""
-    pattern = PERCENT_PATTERNS.get(current_language(), PERCENT_PATTERNS["en"])
-    return format_percent(Decimal(part) / Decimal(whole), pattern, locale=babel_locale())
 
 
 def month(value: date, pattern: str = "MMMM yyyy") -> str:

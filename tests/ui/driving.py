@@ -87,7 +87,8 @@ def on_modal(
     """Call `handler(dialog)` once the next modal `kind` opens; returns the list it lands in.
 
     Call this before the click that opens the dialog: `exec()` blocks the test until the
-    dialog closes, so the handler runs from the dialog's own event loop.
+    dialog closes, so the handler runs from the dialog's own event loop. A handler that fails
+    closes the dialog, so the test ends with the failure instead of waiting for ever.
     """
     seen: list = []
     waited = [0]
@@ -99,7 +100,11 @@ def on_modal(
             dialog = next((w for w in shown if w.isVisible() and w not in seen), dialog)
         if isinstance(dialog, kind) and dialog.isVisible():
             seen.append(dialog)
-            handler(dialog)
+            try:
+                handler(dialog)
+            except BaseException:
+                dialog.close()  # a failed step must not leave the test waiting on the dialog
+                raise
             return
         waited[0] += 20
         if waited[0] < timeout_ms:

@@ -4,13 +4,15 @@ consolidation in tenant 0 only, and a new entry that can only be posted when bal
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from jack_desktop.accounting import Line, post_entry, trial_balance
 from tenant_store.users import add_user, grant
 from ui.accounting_view import BALANCE, CONSOLIDATION, LEDGER, AccountingView
 from ui.journal_entry_dialog import JournalEntryDialog
+
+from .driving import on_modal
 
 RENT = [Line("6310", debit="800.00"), Line("1800", credit="800.00")]
 
@@ -50,13 +52,13 @@ def test_the_journal_shows_entries_with_their_lines(open_view, office):
     tree = view.journal_tree
     assert tree.topLevelItemCount() == 1
     entry = tree.topLevelItem(0)
-    assert [entry.text(c) for c in range(3)] == ["01.11.2026", "", "Miete November"]
-    assert entry.text(3) == "800,00\xa0€"
+    assert [entry.text(c) for c in range(3)] == ["01/11/2026", "", "Miete November"]
+    assert entry.text(3) == "€800.00"
     assert [entry.child(i).text(2).split()[0] for i in range(entry.childCount())] == [
         "6310",
         "1800",
     ]
-    assert entry.child(1).text(4) == "800,00\xa0€" and entry.child(1).text(3) == ""
+    assert entry.child(1).text(4) == "€800.00" and entry.child(1).text(3) == ""
 
 
 def test_the_trial_balance_has_german_money_and_a_totals_row(open_view, office):
@@ -65,8 +67,8 @@ def test_the_trial_balance_has_german_money_and_a_totals_row(open_view, office):
     view.tabs.setCurrentIndex(BALANCE)
     table = view.balance_table
     assert table.rowCount() == 3
-    assert _texts(table, 0)[0] == "1800" and _texts(table, 0)[3:] == ["800,00\xa0€", "-800,00\xa0€"]
-    assert _texts(table, 2)[1:] == ["Total", "800,00\xa0€", "800,00\xa0€", "0,00\xa0€"]
+    assert _texts(table, 0)[0] == "1800" and _texts(table, 0)[3:] == ["€800.00", "-€800.00"]
+    assert _texts(table, 2)[1:] == ["Total", "€800.00", "€800.00", "€0.00"]
     assert table.item(2, 1).font().bold()
 
 
@@ -103,7 +105,7 @@ def test_consolidation_is_a_tab_of_tenant_0_only_with_a_column_per_tenant(open_v
         "Total",
     ]
     rent = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "6310")
-    assert _texts(table, rent)[2:] == ["800,00\xa0€"] * 3 + ["2.400,00\xa0€"]
+    assert _texts(table, rent)[2:] == ["€800.00"] * 3 + ["€2,400.00"]
     assert table.item(table.rowCount() - 1, 1).text() == "Total"
 
 
@@ -116,9 +118,9 @@ def test_the_entry_dialog_posts_only_when_balanced(qtbot, open_view, office):
     dialog.set_line(0, "6310", debit="800.00")
     dialog.set_line(1, "1800", credit="799.99")
     assert not dialog.ok_button.isEnabled()
-    assert dialog.difference.text() == "Difference: 0,01\xa0€"
+    assert dialog.difference.text() == "Difference: €0.01"
     dialog.set_line(1, "1800", credit="800.00")
-    assert dialog.difference.text() == "Difference: 0,00\xa0€"
+    assert dialog.difference.text() == "Difference: €0.00"
     assert dialog.ok_button.isEnabled()
     dialog.set_line(1, "9999", credit="800.00")
     assert not dialog.ok_button.isEnabled()
@@ -139,14 +141,14 @@ def test_add_line_proposes_the_missing_amount(qtbot, open_view):
     dialog.set_line(0, "6310", debit="100.00")
     dialog.set_line(1, "1800", credit="60.00")
     dialog.add_line()
-    assert dialog.table.item(2, 3).text() == "40,00"
+    assert dialog.table.item(2, 3).text() == "40.00"
 
 
 def test_a_bad_amount_marks_its_cell_and_keeps_ok_disabled(qtbot, open_view):
     dialog = JournalEntryDialog(open_view(1).ctx)
     qtbot.addWidget(dialog)
     dialog.text.setText("x")
-    dialog.set_line(0, "6310", debit="1,001")
+    dialog.set_line(0, "6310", debit="1.001")
     dialog.set_line(1, "1800", credit="1.00")
     assert not dialog.ok_button.isEnabled()
     assert "Line 1" in dialog.lines_error.text()
@@ -155,14 +157,13 @@ def test_a_bad_amount_marks_its_cell_and_keeps_ok_disabled(qtbot, open_view):
 def test_new_entry_from_the_view_shows_in_the_journal(qtbot, open_view):
     view = open_view(2)
 
-    def fill_and_post():
-        dialog = QApplication.activeModalWidget()
+    def fill_and_post(dialog):
         dialog.text.setText("Porto")
         dialog.set_line(0, "6800", debit="12.50")
         dialog.set_line(1, "1800", credit="12.50")
         dialog.ok_button.click()
 
-    QTimer.singleShot(0, fill_and_post)
+    on_modal(fill_and_post, JournalEntryDialog)
     view.new_action.trigger()
     assert view.journal_tree.topLevelItem(0).text(2) == "Porto"
 
@@ -187,7 +188,7 @@ def test_the_account_cell_offers_the_chart_of_accounts_and_amounts_are_tidied(qt
     assert dialog.table.item(0, 0).text() == "6310"
     assert dialog.table.item(0, 1).text() == "Miete (unbewegliche Wirtschaftsgüter)"
     dialog.set_line(0, "6310", debit="800")
-    assert dialog.table.item(0, 2).text() == "800,00"
+    assert dialog.table.item(0, 2).text() == "800.00"
 
 
 def test_return_in_the_lines_table_does_not_post(qtbot, open_view):

@@ -1,13 +1,14 @@
 """Base data view: tables with add, edit and deactivate, parameters, read-only users, import."""
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from jack_desktop.basedata import get_entry, list_parameters
 from jack_desktop.customers import town_for_postcode
 from tenant_store.users import add_user, grant
 from ui.basedata_view import BasedataView, EntryDialog
+
+from .driving import on_modal
 
 LINE = "DE\t{code}\t{place}\tBayern\tBY\tOberbayern\t091\tKreis\t09162\t48.1\t11.5\t4\n"
 
@@ -79,14 +80,13 @@ def test_editing_keeps_the_code_and_changes_the_choice(qtbot, open_view, office)
     view.tables.setCurrentRow(1)
     view.entries.table.selectRow(_row_of(view, "PAUS"))
 
-    def change():
-        dialog = QApplication.activeModalWidget()
+    def change(dialog):
         assert dialog.fields["code"].isReadOnly()
         combo = dialog.fields["vat_scheme"]
         combo.setCurrentIndex(combo.findData("margin"))
         dialog.ok_button.click()
 
-    QTimer.singleShot(0, change)
+    on_modal(change, EntryDialog)
     view.entries.edit_action.trigger()
     row = _row_of(view, "PAUS")
     assert view.entries.table.item(row, 2).text() == "Margin scheme (§ 25 UStG)"

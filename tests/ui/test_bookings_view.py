@@ -8,14 +8,13 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QSpinBox, QWid
 
 from jack_desktop.bookings import create_booking, get_booking, services_of, travellers_of
 from jack_desktop.invoicing import invoice_booking, invoices_of
-from jack_desktop.money import format_money
+from jack_desktop.money import amount_input, format_money
 from tenant_store.users import add_user, grant
 from ui import booking_actions, booking_editor, bookings_view, payment_dialog
 from ui.booking_editor import BookingEditor
 from ui.bookings_view import BookingsView
 from ui.optional_date import date_text, dates_text
 from ui.payment_dialog import PaymentDialog
-from ui.service_lines_table import amount_input
 
 from ..jack_desktop.agency import FLIGHT, PACKAGE, booked, build_agency, new_customer
 

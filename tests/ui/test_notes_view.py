@@ -1,14 +1,14 @@
 """Notes view: unread in bold and counted, reading marks read, compose scopes, replies."""
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from jack_desktop.notes import inbox, send_note
 from tenant_store.users import add_user, grant, revoke
 from ui.context import TenantContext
 from ui.note_compose_dialog import NoteComposeDialog
 from ui.notes_view import NotesView
+
+from .driving import on_modal
 
 
 @pytest.fixture
@@ -125,14 +125,13 @@ def test_reply_goes_to_the_sender_and_marks_the_note_read(qtbot, open_view, offi
     view.table.selectRow(0)
     assert view.reply_action.isEnabled()
 
-    def answer():
-        dialog = QApplication.activeModalWidget()
+    def answer(dialog):
         assert dialog.subject.text() == "Re: Frage"
         assert not dialog.ok_button.isEnabled()  # a reply needs a message
         dialog.body.setPlainText("Erledigt.")
         dialog.ok_button.click()
 
-    QTimer.singleShot(0, answer)
+    on_modal(answer, NoteComposeDialog)
     view.reply_action.trigger()
     assert view.status.text() == "Reply sent."
     assert [(n.subject, n.body) for n in _inbox(office, 0, "anna")] == [("Re: Frage", "Erledigt.")]
