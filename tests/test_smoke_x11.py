@@ -1,9 +1,11 @@
 """The real program on a real X server (Xvfb), driven with xdotool the way a person would.
 
 Start on an empty data folder (the demo is built), log in with the keyboard, open File > Tenant
-management with its shortcut, close it with Escape, quit with Ctrl+Q: exit code 0, and nothing
-in the error log. In German, the reference language, whose number formats the demo must obey. This checks the wiring and the start-up as they ship, which widget tests that
-build their own windows cannot.
+management from the menu and switch tenant there, create a tenant with the wizard, search all
+tenants and close the hits with Escape, quit with Ctrl+Q: exit code 0, and nothing in the error
+log. In German, the reference language, whose number formats the demo must obey. This checks
+the wiring and the start-up as they ship, which widget tests that build their own windows
+cannot.
 """
 
 import os
@@ -60,6 +62,12 @@ class Desktop:
             assert time.monotonic() < deadline, f"window {name!r} still open"
             time.sleep(0.2)
 
+    def wait_file(self, path: Path, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while not path.exists():
+            assert time.monotonic() < deadline, f"{path} was not created"
+            time.sleep(0.2)
+
     def focus(self, window: str) -> None:
         # No window manager runs here: give the window the input focus directly, once Qt has
         # finished showing it (keys typed before that are lost).
@@ -84,7 +92,7 @@ def desktop(tmp_path):
     desktop.close()
 
 
-def test_the_real_program_starts_logs_in_opens_tenant_management_and_quits(desktop, tmp_path):
+def test_the_real_program_from_login_through_tenants_wizard_and_search_to_quit(desktop, tmp_path):
     home = tmp_path / "home"
     env = {
         **os.environ,
@@ -113,10 +121,35 @@ def test_the_real_program_starts_logs_in_opens_tenant_management_and_quits(deskt
         desktop.type("demo-admin")
         desktop.key("Return")
         main = desktop.wait_window("Jack Desktop – Mandant 0")
+        # Datei (Alt+D) > Mandantenverwaltung, the menu's first entry; two rows down, Return
+        # switches to tenant 2 (R11).
+        desktop.focus(main)
+        desktop.key("alt+d", "Return")
+        desktop.focus(desktop.wait_window("Mandantenverwaltung"))
+        desktop.key("Down", "Down", "Return")
+        desktop.wait_gone("Mandantenverwaltung")
+        main = desktop.wait_window("Jack Desktop – Mandant 2")
+        # The wizard from tenant management (Ctrl+N): a name, then Return through every page.
         desktop.focus(main)
         desktop.key("ctrl+shift+t")
-        management = desktop.wait_window("Mandantenverwaltung")
-        desktop.focus(management)
+        desktop.focus(desktop.wait_window("Mandantenverwaltung"))
+        desktop.key("ctrl+n")
+        desktop.focus(desktop.wait_window("Neuer Mandant"))
+        desktop.key("Tab")
+        desktop.type("Sonnenschein Ost")
+        for _page in range(6):  # five pages to the summary, whose Return creates the tenant
+            desktop.key("Return")
+            time.sleep(1.0)
+        desktop.wait_file(tmp_path / "data" / "Mandant" / "4" / "manifest.json")
+        desktop.key("Return")  # "Finish", switching to the new tenant
+        main = desktop.wait_window("Jack Desktop – Mandant 4")
+        # Search all tenants as you type; Escape closes the hits and leaves the window usable.
+        desktop.focus(main)
+        desktop.key("ctrl+k")
+        desktop.type("muller")
+        time.sleep(2.0)
+        desktop.key("Escape", "ctrl+shift+t")
+        desktop.focus(desktop.wait_window("Mandantenverwaltung"))
         desktop.key("Escape")
         desktop.wait_gone("Mandantenverwaltung")
         desktop.focus(main)
