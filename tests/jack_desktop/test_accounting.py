@@ -1,6 +1,7 @@
 """Accounting: balanced entries only, trial balance and ledger per tenant, consolidation in 0."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -13,7 +14,7 @@ from tenant_store.errors import NotHere
 from ..tenant_store.snapshot import snapshot
 from .agency import booked, build_agency
 
-RENT = [Line("6310", debit="800.00"), Line("1800", credit="800.00")]
+RENT = [Line("6310", debit=Decimal("800.00")), Line("1800", credit=Decimal("800.00"))]
 
 
 @pytest.fixture
@@ -37,8 +38,12 @@ def test_a_balanced_entry_shows_in_trial_balance_and_ledger(agency):
 @pytest.mark.parametrize(
     ("lines", "text", "field"),
     [
-        ([Line("6310", debit="800.00"), Line("1800", credit="799.99")], "x", "lines"),
-        ([Line("6310", debit="800.00")], "x", "lines"),
+        (
+            [Line("6310", debit=Decimal("800.00")), Line("1800", credit=Decimal("799.99"))],
+            "x",
+            "lines",
+        ),
+        ([Line("6310", debit=Decimal("800.00"))], "x", "lines"),
         ([Line("6310", debit="1.001"), Line("1800", credit="1.001")], "x", "line 1 debit"),
         ([Line("6310", debit="5", credit="5"), Line("1800", credit="5")], "x", "line 1"),
         ([Line("6310"), Line("1800", credit="5")], "x", "line 1"),
@@ -59,7 +64,7 @@ def test_bad_entries_are_refused_naming_the_field_and_change_nothing(agency, lin
 
 def test_the_unbalanced_message_shows_both_sums(agency):
     with agency.open_session(1) as s, pytest.raises(ValidationError) as caught:
-        _post(s, [Line("6310", debit="800.00"), Line("1800", credit="799.99")])
+        _post(s, [Line("6310", debit=Decimal("800.00")), Line("1800", credit=Decimal("799.99"))])
     assert "debit €800.00" in caught.value.message
     assert "credit €799.99" in caught.value.message
 

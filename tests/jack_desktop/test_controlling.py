@@ -1,6 +1,7 @@
 """Controlling (R14): firm bookings only, exact sums, consolidation in tenant 0."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -54,7 +55,15 @@ def _book(inst, nr, status, travel_from, travel_type, cost_centre, *lines):
 @pytest.fixture
 def bookings(office):
     """Tenant 1: three firm bookings in 2024, one in 2023, an offer and a cancelled booking."""
-    _book(office, 1, "booked", date(2024, 3, 10), "PAUS", "100", (2, "100.00", "80.00"))
+    _book(
+        office,
+        1,
+        "booked",
+        date(2024, 3, 10),
+        "PAUS",
+        "100",
+        (2, Decimal("100.00"), Decimal("80.00")),
+    )
     _book(
         office,
         1,
@@ -62,15 +71,51 @@ def bookings(office):
         date(2024, 3, 20),
         "FLUG",
         "200",
-        (1, "300.00", "270.00"),
-        (1, "20.00", "0"),
+        (1, Decimal("300.00"), Decimal("270.00")),
+        (1, Decimal("20.00"), "0"),
     )
-    _book(office, 1, "booked", date(2024, 4, 5), "PAUS", "200", (1, "1000.00", "850.00"))
-    _book(office, 1, "booked", date(2023, 12, 28), "BUS", "", (1, "50.00", "40.00"))
-    _book(office, 1, "offer", date(2024, 3, 15), "PAUS", "100", (1, "999.00", "1.00"))
-    _book(office, 1, "cancelled", date(2024, 3, 16), "PAUS", "100", (1, "777.00", "1.00"))
-    _book(office, 0, "booked", date(2024, 3, 1), "PAUS", "100", (3, "10.00", "9.00"))
-    _book(office, 2, "invoiced", date(2024, 5, 1), "BUS", "300", (1, "400.00", "300.00"))
+    _book(
+        office,
+        1,
+        "booked",
+        date(2024, 4, 5),
+        "PAUS",
+        "200",
+        (1, Decimal("1000.00"), Decimal("850.00")),
+    )
+    _book(
+        office, 1, "booked", date(2023, 12, 28), "BUS", "", (1, Decimal("50.00"), Decimal("40.00"))
+    )
+    _book(
+        office,
+        1,
+        "offer",
+        date(2024, 3, 15),
+        "PAUS",
+        "100",
+        (1, Decimal("999.00"), Decimal("1.00")),
+    )
+    _book(
+        office,
+        1,
+        "cancelled",
+        date(2024, 3, 16),
+        "PAUS",
+        "100",
+        (1, Decimal("777.00"), Decimal("1.00")),
+    )
+    _book(
+        office, 0, "booked", date(2024, 3, 1), "PAUS", "100", (3, Decimal("10.00"), Decimal("9.00"))
+    )
+    _book(
+        office,
+        2,
+        "invoiced",
+        date(2024, 5, 1),
+        "BUS",
+        "300",
+        (1, Decimal("400.00"), Decimal("300.00")),
+    )
     return office
 
 
@@ -113,7 +158,7 @@ def test_a_date_range_includes_both_ends(bookings):
 
 
 def test_a_booking_without_travel_date_counts_in_the_month_it_was_created(office):
-    _book(office, 1, "booked", None, "PAUS", "100", (1, "10.00", "5.00"))
+    _book(office, 1, "booked", None, "PAUS", "100", (1, Decimal("10.00"), Decimal("5.00")))
     with office.open_session(1) as s1:
         figures = tenant_figures("anna", s1)
     assert [r.key for r in figures.per_month] == [date.today().strftime("%Y-%m")]

@@ -3,6 +3,7 @@ streamed journal they are printed from (`accounting.iter_journal`)."""
 
 import io
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pypdf
 import pytest
@@ -27,11 +28,11 @@ def books(inst3):
     for nr in (0, 1):  # not 2 or 3: the consolidation must leave those out for her
         grant(inst3, "paula", nr, "accountant")
     postings = [
-        (0, 5, "Miete März Köln", "6310", "1200.00"),
-        (1, 2, "Telefon Nord", "6805", "89.90"),
-        (3, 1, "Büromaterial West", "6815", "45.50"),
-        (1, 9, "Miete Nord", "6310", "950.00"),
-        (0, 3, "Telefon Köln", "6805", "120.00"),
+        (0, 5, "Miete März Köln", "6310", Decimal("1200.00")),
+        (1, 2, "Telefon Nord", "6805", Decimal("89.90")),
+        (3, 1, "Büromaterial West", "6815", Decimal("45.50")),
+        (1, 9, "Miete Nord", "6310", Decimal("950.00")),
+        (0, 3, "Telefon Köln", "6805", Decimal("120.00")),
     ]
     for nr, days, text, account, amount in postings:
         with inst3.open_session(nr) as s:

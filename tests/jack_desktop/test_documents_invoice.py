@@ -5,6 +5,7 @@ import io
 import struct
 import zlib
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pypdf
 import pytest
@@ -96,7 +97,7 @@ def test_invoice_shows_branding_customer_numbers_totals_and_terms_in_german(agen
         customer = new_customer(s, street="Lindenweg 5", postcode="22085", city="Hamburg")
         number = booked(s, services=(PACKAGE, FLIGHT), customer_id=customer)
         invoice = invoice_booking("anna", s, number, issued_on=ISSUED)
-        record_payment("anna", s, number, "300,00", received_on=date.today())
+        record_payment("anna", s, number, Decimal("300.00"), received_on=date.today())
         (text,) = _pages(_invoice(s, number))
     for expected in (
         "Reisebüro Nord",  # letterhead
@@ -144,7 +145,12 @@ def test_texts_come_from_the_tenants_parameters(agency, german):
 
 def test_standard_scheme_shows_net_and_vat(agency, german):
     with agency.open_session(1) as s:
-        fee = {"kind": "other", "price": "119.00", "cost": "0", "description": "Serviceentgelt"}
+        fee = {
+            "kind": "other",
+            "price": Decimal("119.00"),
+            "cost": "0",
+            "description": "Serviceentgelt",
+        }
         number = booked(s, services=(fee,), travel_type="SERV")
         invoice_booking("anna", s, number, issued_on=ISSUED)
         (text,) = _pages(_invoice(s, number))
@@ -196,7 +202,7 @@ def test_sixty_service_lines_carry_over_from_page_to_page(agency, german):
     head, so 9 + 3 x 16 = 57 fill four pages and the last 3 lines and the totals go on a fifth.
     Each page break carries the running total over ("Übertrag")."""
     lines = [
-        {**PACKAGE, "description": f"Leistung {i:02d} {WRAPS}", "price": f"{100 + i}.00"}
+        {**PACKAGE, "description": f"Leistung {i:02d} {WRAPS}", "price": Decimal(100 + i)}
         for i in range(1, 61)
     ]
     with agency.open_session(1) as s:

@@ -7,6 +7,7 @@ import io
 import os
 import stat
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pypdf
 import pytest
@@ -123,7 +124,7 @@ def _set_language(inst, lang: str, tenants=(0, 1, 2, 3)) -> None:
             set_parameter("anna", s, "document.language", lang)
 
 
-def _invoiced(inst, paid: str | None = "300,00") -> tuple[int, int]:
+def _invoiced(inst, paid: Decimal | None = Decimal("300.00")) -> tuple[int, int]:
     """A booking of tenant 1 with a flight and a package, invoiced (and partly paid)."""
     with inst.open_session(1) as s:
         customer = new_customer(s, salutation="Herr", first_name="Hans", last_name="Müller")
@@ -220,8 +221,8 @@ def test_every_document_follows_the_document_language_not_the_ui(office):
                 "airline": "LH",
                 "passenger": "Müller/Hans",
                 "route": "FRA-JFK-FRA",
-                "fare": "1.234,56",
-                "taxes": "100,00",
+                "fare": Decimal("1234.56"),
+                "taxes": Decimal("100.00"),
                 "issued_on": date.today() - timedelta(days=1),
             },
         )
@@ -319,7 +320,7 @@ def test_the_old_shipped_footer_of_an_existing_installation_does_not_ask_again(o
 
 
 def test_a_paid_invoice_asks_for_nothing(office):
-    number, _invoice = _invoiced(office, paid="1.300,00")
+    number, _invoice = _invoiced(office, paid=Decimal("1300.00"))
     text = _invoice_text(office, number)
     assert "überweisen" not in text
     assert "Offener Betrag 0,00 €" in text

@@ -3,6 +3,7 @@ totals per airline."""
 
 import io
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pypdf
 import pytest
@@ -53,10 +54,10 @@ def _text(session, user="anna", **kwargs) -> str:
 
 
 def test_tenant_0_lists_the_central_tickets_of_all_sharing_tenants(office, german):
-    _ticket(office, 0, 1, "LH", "500,00", "120,50", passenger="Zentral/Null")
-    _ticket(office, 2, 2, "LH", "400,00", "100,00", passenger="Sued/Zwei")
-    _ticket(office, 2, 3, "AB", "99,99", "20,01", passenger="Sued/Drei")
-    _ticket(office, 3, 4, "LH", "1.000,00", "0,00", passenger="West/Eigen")
+    _ticket(office, 0, 1, "LH", Decimal("500.00"), Decimal("120.50"), passenger="Zentral/Null")
+    _ticket(office, 2, 2, "LH", Decimal("400.00"), Decimal("100.00"), passenger="Sued/Zwei")
+    _ticket(office, 2, 3, "AB", Decimal("99.99"), Decimal("20.01"), passenger="Sued/Drei")
+    _ticket(office, 3, 4, "LH", Decimal("1000.00"), Decimal("0.00"), passenger="West/Eigen")
     with office.open_session(0) as s0:
         text = _text(s0)
     assert "Ticketliste" in text
@@ -73,8 +74,8 @@ def test_tenant_0_lists_the_central_tickets_of_all_sharing_tenants(office, germa
 
 
 def test_a_tenant_with_own_tickets_lists_only_its_own(office, german):
-    _ticket(office, 0, 1, "LH", "500,00", "120,50", passenger="Zentral/Null")
-    _ticket(office, 3, 4, "LH", "1.000,00", "0,00", passenger="West/Eigen")
+    _ticket(office, 0, 1, "LH", Decimal("500.00"), Decimal("120.50"), passenger="Zentral/Null")
+    _ticket(office, 3, 4, "LH", Decimal("1000.00"), Decimal("0.00"), passenger="West/Eigen")
     with office.open_session(3) as s3:
         text = _text(s3)
         path = save_ticket_list("anna", s3)
@@ -94,8 +95,17 @@ def test_central_tickets_are_listed_in_tenant_0_only(office):
 
 
 def test_issue_dates_limit_the_list(office, german):
-    _ticket(office, 0, 1, "LH", "100,00", "0,00", passenger="Alt/Ticket", day=DAY - timedelta(10))
-    _ticket(office, 0, 2, "LH", "200,00", "0,00", passenger="Neu/Ticket", day=DAY)
+    _ticket(
+        office,
+        0,
+        1,
+        "LH",
+        Decimal("100.00"),
+        Decimal("0.00"),
+        passenger="Alt/Ticket",
+        day=DAY - timedelta(10),
+    )
+    _ticket(office, 0, 2, "LH", Decimal("200.00"), Decimal("0.00"), passenger="Neu/Ticket", day=DAY)
     with office.open_session(0) as s0:
         text = _text(s0, user="carl", date_from=DAY - timedelta(days=1))
         empty = _text(s0, date_to=DAY - timedelta(days=30))

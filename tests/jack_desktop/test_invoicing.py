@@ -1,6 +1,7 @@
 """Invoicing: gapless numbers, postings in the right journal (R4), payments, cancellations."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -86,8 +87,8 @@ def test_payments_post_and_may_not_exceed_the_open_amount(agency):
     with agency.open_session(1) as s:
         number = booked(s)
         invoice_booking("anna", s, number)
-        record_payment("bernd", s, number, "200.00")
-        record_payment("bernd", s, number, "100.50", method="cash")
+        record_payment("bernd", s, number, Decimal("200.00"))
+        record_payment("bernd", s, number, Decimal("100.50"), method="cash")
         with pytest.raises(ValidationError, match="more than the open amount of €699.50"):
             record_payment("bernd", s, number, "700")
         balances = _balances(s)

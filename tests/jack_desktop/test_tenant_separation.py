@@ -7,6 +7,7 @@ tenants' own trial balances. A refused action (rights or bad input) changes noth
 
 import shutil
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -28,7 +29,7 @@ CENTRAL_CUSTOMERS = {0, 1, 3}
 OWN_ACCOUNTING = {2, 3}
 ROLES = {"anna": dict.fromkeys(TENANTS, "admin"), "otto": dict.fromkeys(TENANTS, "accountant")}
 ROLES |= {"bernd": {1: "clerk"}, "vera": {1: "viewer"}, "nobody": {}}
-SERVICE = {"kind": "package", "price": "500.00", "cost": "430.00"}
+SERVICE = {"kind": "package", "price": Decimal("500.00"), "cost": Decimal("430.00")}
 
 
 def _may(user: str, nr: int, module: str, level: Level) -> bool:
@@ -153,7 +154,7 @@ def _advance(world, data, user, nr):
     action = {
         "confirm": lambda s: confirm_booking(user, s, number),
         "invoice": lambda s: invoice_booking(user, s, number),
-        "pay": lambda s: record_payment(user, s, number, "100.00"),
+        "pay": lambda s: record_payment(user, s, number, Decimal("100.00")),
         "cancel": lambda s: cancel_booking(user, s, number) or True,
     }[step]
     before = world.bookings[nr][number]
@@ -163,8 +164,10 @@ def _advance(world, data, user, nr):
 
 
 def _manual_entry(world, data, user, nr):
-    credit = data.draw(st.sampled_from(["80.00", "80.00", "79.99"]))  # sometimes unbalanced
-    lines = [Line("6310", debit="80.00"), Line("1800", credit=credit)]
+    credit = data.draw(
+        st.sampled_from([Decimal("80.00"), Decimal("80.00"), Decimal("79.99")])
+    )  # sometimes unbalanced
+    lines = [Line("6310", debit=Decimal("80.00")), Line("1800", credit=credit)]
     _attempt(
         world,
         user,
