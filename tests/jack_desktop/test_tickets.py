@@ -41,8 +41,8 @@ def _values(**changes) -> dict:
         "airline": "lh",
         "passenger": "Müller/Hans Mr",
         "route": "fra jfk/fra",
-        "fare": "1.234,56",
-        "taxes": "100,00",
+        "fare": "1,234.56",  # typed as the (English) UI writes amounts
+        "taxes": "100.00",
         "issued_on": YESTERDAY,
     }
     return {**values, **changes}
@@ -109,7 +109,7 @@ def test_add_normalises_and_stores_cents(office):
         ("route", "FRA"),
         ("route", "FRA-QQQ"),
         ("route", None),
-        ("fare", "12,345"),
+        ("fare", "12.345"),  # three decimals in the (English) UI
         ("fare", "-1"),
         ("fare", 1.5),
         ("taxes", "abc"),
