@@ -10,7 +10,7 @@ year, with the totals per account that `write_entry` keeps in step. Tenant 0 has
 own too. For scale, a raw baseline sums tenant 0's journal lines with one GROUP BY in plain SQL
 (central tenants only): what the consolidation would cost without the totals.
 
-Run:  cd /work/main && PYTHONPATH=. .venv/bin/python bench/bench_consolidation.py [--quick]
+Run:  PYTHONPATH=. .venv/bin/python bench/bench_consolidation.py [--quick]
 Prints the figures, PASS/FAIL against the goal, and ends with one JSON line of the figures.
 """
 

@@ -10,7 +10,7 @@ each) and 500 tickets. The user may read every tenant. Queries are what a clerk 
 towns, booking-number prefixes, words of booking titles, ticket passengers (printed the IATA
 way, "MUELLER/ANNA MRS", found folded as "müller"), and misses.
 
-Run:  cd /work/main && PYTHONPATH=. .venv/bin/python bench/bench_cross_search.py [--quick]
+Run:  PYTHONPATH=. .venv/bin/python bench/bench_cross_search.py [--quick]
       [--keep DIR]: build the installation into DIR once and reuse it in later runs (same
       queries, same warm-up and rounds), for iterating on the search code. After a schema
       change, delete DIR (or run `jack-desktop-admin --data-dir DIR/inst migrate`).

@@ -14,7 +14,7 @@ Both follow the same plan: up to 2,000 matches sorted by name (the stored sort k
 name, a person's "last first"), broader prefixes in number order. Every tenth customer is a
 company.
 
-Run:  cd /work/main && PYTHONPATH=. .venv/bin/python bench/bench_customer_search.py [--quick]
+Run:  PYTHONPATH=. .venv/bin/python bench/bench_customer_search.py [--quick]
 Prints the figures, PASS/FAIL against the goal, and ends with one JSON line of the figures.
 """
 

@@ -9,7 +9,7 @@ synchronous=FULL): the counter update, the invoice, the journal entry, its five 
 totals of their five accounts and the booking's status. Reported: invoices per second for
 both, and the ratio of the times.
 
-Run:  cd /work/main && PYTHONPATH=. .venv/bin/python bench/bench_invoicing.py [--quick]
+Run:  PYTHONPATH=. .venv/bin/python bench/bench_invoicing.py [--quick]
 Prints the figures and ends with one JSON line of the figures.
 """
 

@@ -20,7 +20,7 @@ its start. (Without /proc: `ru_maxrss`, which on Linux would also count the pare
 at the time it started the child.)
 `--tracemalloc` also traces the Python heap's peak during the print (about 3 times slower).
 
-Run:  cd /work/main && PYTHONPATH=. .venv/bin/python bench/bench_journal_pdf.py [--quick]
+Run:  PYTHONPATH=. .venv/bin/python bench/bench_journal_pdf.py [--quick]
 Prints the figures, PASS/FAIL against the goal, and ends with one JSON line of the figures.
 """
 

@@ -19,7 +19,7 @@ app 192-202 ms / bare 104-112 ms = 1.81-1.84. The app's extra time is now mostly
 peewee and the models (~45 ms) and the rest of tenant_store (~15 ms), opening the session and
 building the window (~15 ms); PySide's enums of the `Qt` namespace (~20 ms) come after the frame.
 
-Run:  cd /work/main && PYTHONPATH=. .venv/bin/python bench/bench_startup.py [--quick]
+Run:  PYTHONPATH=. .venv/bin/python bench/bench_startup.py [--quick]
 Prints the figures, PASS/FAIL against the goal, and ends with one JSON line of the figures.
 """
 

@@ -8,7 +8,7 @@ The installation gets 200 tenants with a cycle of central options; the target te
 offscreen in this process; each round switches from tenant 0 to the target and back, and the
 switch into the target is timed until the booking table's viewport has painted its rows.
 
-Run:  cd /work/main && PYTHONPATH=. .venv/bin/python bench/bench_tenant_switch.py [--quick]
+Run:  PYTHONPATH=. .venv/bin/python bench/bench_tenant_switch.py [--quick]
 Prints the figures, PASS/FAIL against the goal, and ends with one JSON line of the figures.
 """
 
