@@ -19,7 +19,7 @@ so load on the machine that drifts between the two phases cannot fake or hide a 
 tenant count. The phase figures (10 measured right away, 200 measured later) are printed too,
 with the raw baseline's ratio between the phases as a measure of that drift.
 
-Run:  PYTHONPATH=/work/main .venv/bin/python bench/bench_session_open.py [--quick]
+Run:  PYTHONPATH=. .venv/bin/python bench/bench_session_open.py [--quick]
 Prints the figures, PASS/FAIL against the goal, and ends with one JSON line of the figures.
 """
 

@@ -14,7 +14,7 @@ untimed round of each, the timed rounds alternate the order (a, b), (b, a), ...,
 timed run an untimed os.sync() flushes whatever earlier steps left dirty, so that neither variant
 pays for the other's writeback.
 
-Run:  PYTHONPATH=/work/main .venv/bin/python bench/bench_tenant_create.py [--quick]
+Run:  PYTHONPATH=. .venv/bin/python bench/bench_tenant_create.py [--quick]
 Prints the figures, PASS/FAIL against the goal, and ends with one JSON line of the figures.
 """
 
