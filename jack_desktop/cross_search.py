@@ -234,7 +234,7 @@ def _by_file(inst: Installation, tenants: list[TenantInfo], db: Logical) -> list
     """The tenants grouped by the file behind `db` (a central file is one group)."""
     groups: dict[str, list[TenantInfo]] = {}
     for info in tenants:
-        path = info.manifest.database_path(db, info.path, inst.root)
+        path = info.database_path(db, inst.root)
         groups.setdefault(str(path), []).append(info)
     return list(groups.values())
 

@@ -10,16 +10,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import NotAnInstallation, ValidationError
+from .errors import NotAnInstallation, StoreError, ValidationError
 from .i18n import _
 from .logical import (
     CENTRAL_OPTIONS,
     INSTALLATION_FILE,
     INSTALLATION_SCHEMA,
     LOGICAL_DBS,
+    MANIFEST_FILE,
     TENANTS_DIR,
     Logical,
     default_booking_range,
+    file_name,
+    label,
     shares_booking_numbers,
 )
 from .manifest import Manifest, read_manifest
@@ -75,9 +78,23 @@ class TenantInfo:
     seats: int | None
     manifest: Manifest
 
+    @property
+    def central_dbs(self) -> frozenset[Logical]:
+        """The databases the registry keeps central for this tenant."""
+        return frozenset(db for db in CENTRAL_OPTIONS if self.central[db.value])
+
+    def database_path(self, logical: Logical, root: Path) -> Path:
+        """Canonical path of the file behind `logical`.
+
+        It follows the registry's central flags, never the manifest: the registry is the
+        source of truth, a manifest that disagrees is refused when the tenant is read.
+        """
+        owner = root if logical in self.central_dbs else self.path
+        return Path(os.path.realpath(owner / file_name(logical)))
+
     def database_paths(self, root: Path) -> dict[Logical, Path]:
         """Canonical path of the file behind each logical database."""
-        return {db: self.manifest.database_path(db, self.path, root) for db in LOGICAL_DBS}
+        return {db: self.database_path(db, root) for db in LOGICAL_DBS}
 
     @property
     def shares_booking_numbers(self) -> bool:
@@ -192,10 +209,27 @@ class Installation:
             ]
 
     def tenants(self) -> list[TenantInfo]:
-        """Every registered tenant, tenant 0 first."""
+        """Every registered tenant that can be read, tenant 0 first.
+
+        A tenant whose manifest is damaged or disagrees with the registry is left out (see
+        `damaged_tenants`): damage stays local, it never stops the listing of the others.
+        """
+        return [t for t in self._read_all() if isinstance(t, TenantInfo)]
+
+    def damaged_tenants(self) -> dict[int, str]:
+        """Number -> problem of every registered tenant that `tenants()` leaves out."""
+        return {nr: str(exc) for nr, exc in (t for t in self._read_all() if isinstance(t, tuple))}
+
+    def _read_all(self) -> list[TenantInfo | tuple[int, StoreError]]:
         with self.registry():
             rows = list(Tenant.select().order_by(Tenant.nr))
-        return [self._info(row) for row in rows]
+        result: list[TenantInfo | tuple[int, StoreError]] = []
+        for row in rows:
+            try:
+                result.append(self._info(row))
+            except StoreError as exc:
+                result.append((row.nr, exc))
+        return result
 
     def tenant(self, nr: int) -> TenantInfo:
         """One registered tenant; a clear error if there is none with that number."""
@@ -205,18 +239,36 @@ class Installation:
             raise ValidationError("tenant", _("There is no tenant {nr}.").format(nr=nr))
         return self._info(row)
 
-    def _info(self, row: Tenant) -> TenantInfo:
+    def as_registered(self, nr: int) -> TenantInfo:
+        """The tenant as the registry records it, its manifest not read (nor trusted).
+
+        For `check`, which must still check the files of a tenant whose manifest is damaged.
+        """
+        with self.registry():
+            row = Tenant.get(Tenant.nr == nr)
+        return self._info(row, trust=False)
+
+    def _info(self, row: Tenant, *, trust: bool = True) -> TenantInfo:
+        """The tenant as registered; StoreError if its manifest is damaged or disagrees."""
         folder = self.tenant_dir(row.nr)
-        return TenantInfo(
+        central = {db.value: bool(getattr(row, f"central_{db.value}")) for db in CENTRAL_OPTIONS}
+        if not trust:
+            manifest = Manifest(row.nr, frozenset(db for db in CENTRAL_OPTIONS if central[db]))
+        else:
+            manifest = read_manifest(folder)
+        info = TenantInfo(
             nr=row.nr,
             name=row.name,
             path=folder,
-            central={db.value: bool(getattr(row, f"central_{db.value}")) for db in CENTRAL_OPTIONS},
+            central=central,
             booking_range=(row.booking_first, row.booking_last),
             branding={f: getattr(row, f) for f in BRANDING_FIELDS},
             seats=row.seats,
-            manifest=read_manifest(folder),
+            manifest=manifest,
         )
+        if trust:
+            require_agreement(info, self.root)
+        return info
 
     def schema_versions(self, info: TenantInfo) -> dict[str, int]:
         """Schema version of each file the tenant uses."""
@@ -233,7 +285,7 @@ class Installation:
             "path": str(info.path),
             "central": dict(info.central),
             "databases": {
-                db.value: {"path": str(paths[db]), "central": db in info.manifest.central}
+                db.value: {"path": str(paths[db]), "central": db in info.central_dbs}
                 for db in LOGICAL_DBS
             },
             "booking_range": list(info.booking_range),
@@ -251,6 +303,63 @@ class Installation:
         from .session import TenantSession
 
         return TenantSession(self, self.tenant(nr), read_only=read_only)
+
+
+def disagreements(info: TenantInfo, root: Path) -> list[str]:
+    """Where the tenant's manifest (or a link in its folder) disagrees with the registry.
+
+    Each message names the tenant, the database and the fix, for the session and for `check`.
+    """
+    manifest_path = info.path / MANIFEST_FILE
+    fix = _("Restore {path} from a backup, then run 'jack-desktop-admin check'.").format(
+        path=manifest_path
+    )
+    problems = []
+    if info.manifest.tenant_nr != info.nr:
+        problems.append(
+            _("Tenant {nr}: the manifest {path} belongs to tenant {other}. {fix}").format(
+                nr=info.nr, path=manifest_path, other=info.manifest.tenant_nr, fix=fix
+            )
+        )
+    for db in CENTRAL_OPTIONS:
+        if (db in info.central_dbs) != (db in info.manifest.central):
+            problems.append(_mismatch(info, db, manifest_path, fix))
+    problems += _own_links_to_central(info, root)
+    return problems
+
+
+def _mismatch(info: TenantInfo, db: Logical, manifest_path: Path, fix: str) -> str:
+    registered = _("central") if db in info.central_dbs else _("own")
+    return _(
+        "Tenant {nr}: the registry keeps {db} {registered}, but the manifest {path} disagrees; "
+        "the tenant is not opened. {fix}"
+    ).format(nr=info.nr, db=label(db), registered=registered, path=manifest_path, fix=fix)
+
+
+def _own_links_to_central(info: TenantInfo, root: Path) -> list[str]:
+    # An own database whose file in the tenant folder is a link to tenant 0's file would
+    # silently share tenant 0's data: only a link can do that, so only links are resolved.
+    problems = []
+    for db in LOGICAL_DBS:
+        link = info.path / file_name(db)
+        if info.nr == 0 or db in info.central_dbs or not link.is_symlink():
+            continue
+        if os.path.realpath(link) == os.path.realpath(root / file_name(db)):
+            problems.append(
+                _(
+                    "Tenant {nr}: {link} points at tenant 0's {db} file, but the registry keeps "
+                    "{db} own; the tenant is not opened. Replace the link by the tenant's own "
+                    "file from a backup, then run 'jack-desktop-admin check'."
+                ).format(nr=info.nr, link=link, db=label(db))
+            )
+    return problems
+
+
+def require_agreement(info: TenantInfo, root: Path) -> None:
+    """Refuse a tenant whose manifest or links disagree with the registry (never follow them)."""
+    problems = disagreements(info, root)
+    if problems:
+        raise StoreError(" ".join(problems))
 
 
 def pick_colour(used: Iterable[str]) -> str:

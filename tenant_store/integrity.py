@@ -11,7 +11,7 @@ from pathlib import Path
 from .errors import StoreError
 from .i18n import _
 from .installation import Installation, TenantInfo
-from .logical import CENTRAL_OPTIONS, INSTALLATION_FILE, LOGICAL_DBS, file_name
+from .logical import INSTALLATION_FILE, LOGICAL_DBS, file_name
 from .manifest import read_manifest
 from .migrations import SCHEMA_VERSIONS
 from .sqlite_files import integrity_problems, read_user_version
@@ -51,9 +51,13 @@ def check(inst: Installation) -> CheckReport:
         return report
     for nr in numbers:
         try:  # tenant by tenant: one damaged manifest must not hide the others' problems
-            files.update(_check_tenant(inst, inst.tenant(nr), report))
+            info = inst.tenant(nr)
         except StoreError as exc:
+            # Damaged or disagreeing manifest: named here, and the tenant's files are still
+            # checked where the registry says they are.
             report.problems.append(str(exc))
+            info = inst.as_registered(nr)
+        files.update(_check_tenant(inst, info, report))
     for path, db in sorted(files.items()):
         _check_file(path, db, report)
     _note_leftovers(inst, report)
@@ -62,22 +66,9 @@ def check(inst: Installation) -> CheckReport:
 
 def _check_tenant(inst: Installation, info: TenantInfo, report: CheckReport) -> dict[Path, str]:
     where = _("tenant {nr}").format(nr=info.nr)
-    if info.manifest.tenant_nr != info.nr:
-        report.problems.append(
-            _("{where}: the manifest belongs to tenant {other}.").format(
-                where=where, other=info.manifest.tenant_nr
-            )
-        )
-    registered = {db for db in CENTRAL_OPTIONS if info.central[db.value]}
-    if registered != set(info.manifest.central):
-        report.problems.append(
-            _("{where}: the registry and the manifest disagree on the central databases.").format(
-                where=where
-            )
-        )
     files = {}
     for db, path in info.database_paths(inst.root).items():
-        if db in info.manifest.central:
+        if db in info.central_dbs:
             _check_central(inst, info, db, path, report, where)
         if not path.is_file():
             report.problems.append(

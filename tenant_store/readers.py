@@ -35,10 +35,10 @@ READER_CACHE_PAGES = 100
 class TenantReader:
     """Tenant `tenant`'s bookings file (main) and the files of `attach`, for reading only.
 
-    `root` is the installation root (`Installation.root`); the tenant's manifest in `tenant`
-    says which file each logical database uses, so nothing but those files is touched: not the
-    installation database, not the registry, not the tenant's other files. Close it (or use
-    `with`) when done: it is meant for a few queries (see READER_CACHE_PAGES).
+    `root` is the installation root (`Installation.root`); the registry's central flags in
+    `tenant` say which file each logical database uses, so nothing but those files is touched:
+    not the installation database, not the registry, not the tenant's other files. Close it (or
+    use `with`) when done: it is meant for a few queries (see READER_CACHE_PAGES).
     """
 
     def __init__(
@@ -54,7 +54,7 @@ class TenantReader:
         # In LOGICAL_DBS order, as a session attaches them: the same order in every reader.
         logicals = [MAIN_LOGICAL, *(db for db in LOGICAL_DBS if db in wanted)]
         self.paths: dict[Logical, Path] = {
-            db: tenant.manifest.database_path(db, tenant.path, root) for db in logicals
+            db: tenant.database_path(db, root) for db in logicals
         }
         missing = [str(path) for path in self.paths.values() if not path.is_file()]
         if missing:

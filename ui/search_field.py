@@ -63,10 +63,7 @@ class SearchField(QLineEdit):
         self.textChanged.connect(self._text_changed)
         self._relay = _Relay(self)
         self._relay.done.connect(self._search_done)
-        # One thread: a search waiting behind a running one is skipped if newer text came.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        QGuiApplication.instance().applicationStateChanged.connect(self._application_state)
+        self._pool_: QThreadPool | None = None
 
     @property
     def results(self) -> QListWidget:
@@ -74,7 +71,18 @@ class SearchField(QLineEdit):
         if self._results is None:
             self._results = _results_box(self.window_)
             self._results.itemActivated.connect(self._chosen)
+            # Connected only now: the signal carries a `Qt` enum, which PySide cannot convert
+            # before the namespace exists (see ui/main_window.py), and it mattered for no box.
+            QGuiApplication.instance().applicationStateChanged.connect(self._application_state)
         return self._results
+
+    @property
+    def _pool(self) -> QThreadPool:
+        """One thread: a search waiting behind a running one is skipped if newer text came."""
+        if self._pool_ is None:
+            self._pool_ = QThreadPool(self)
+            self._pool_.setMaxThreadCount(1)
+        return self._pool_
 
     def popup_visible(self) -> bool:
         """True while the box of hits is open (shown whenever the window is)."""
@@ -275,8 +283,9 @@ class SearchField(QLineEdit):
             self.run_search()
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        # A context menu of the field is part of editing; anything else leaves the search.
-        if event.reason() != QtCore.Qt.FocusReason.PopupFocusReason:
+        # A context menu of the field is part of editing; anything else leaves the search. No
+        # box, nothing to close: the window's start moves the focus, before `Qt` may be used.
+        if self._results is not None and event.reason() != QtCore.Qt.FocusReason.PopupFocusReason:
             self.hide_results()
         super().focusOutEvent(event)
 

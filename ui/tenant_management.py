@@ -56,7 +56,7 @@ class TenantRow:
 def size_on_disk(inst: Installation, info: TenantInfo) -> int:
     """Bytes of the files the tenant owns; central files are counted once, with tenant 0."""
     paths = info.database_paths(inst.root)
-    files = [path for db, path in paths.items() if db not in info.manifest.central]
+    files = [path for db, path in paths.items() if db not in info.central_dbs]
     if info.nr == 0:
         files.append(inst.root / INSTALLATION_FILE)
     return sum(path.stat().st_size for path in files if path.is_file())
