@@ -33,5 +33,8 @@ def test_benchmark_runs_and_reports_figures(script):
         cwd=BENCH.parent,
     )
     assert result.returncode == 0, result.stderr
+    # An error in a slot is printed, not raised: the start-up once hid a TypeError this way.
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output and "Error:" not in output, output
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     assert figures
