@@ -17,7 +17,6 @@ from tenant_store.errors import StoreError, ValidationError, printable
 from tenant_store.i18n import _, ngettext, set_language
 from tenant_store.installation import BRANDING_FIELDS, Installation
 from tenant_store.integrity import check
-from tenant_store.number_ranges import set_booking_range
 from tenant_store.tenant_creation import create_tenant
 from tenant_store.tenant_edit import update_tenant
 from tenant_store.tenant_validation import TenantSpec
@@ -227,9 +226,8 @@ def cmd_tenant(args, inst: Installation) -> int:
             branding=_branding(args),
             logo=_path(args.logo),
             central=args.central,
+            booking_range=args.booking_range or None,
         )
-        if args.booking_range:
-            set_booking_range(inst, nr, args.booking_range)
         print(_("Tenant {nr} changed.").format(nr=nr))
     return EXIT_OK
 

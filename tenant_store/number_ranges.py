@@ -5,9 +5,12 @@ Both are read and the counter advanced inside one BEGIN IMMEDIATE transaction of
 connection, so concurrent processes never get the same number.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from .errors import RangeExhausted, ValidationError
 from .i18n import N_, _
-from .installation import Installation
+from .installation import Installation, TenantInfo
 from .logical import INSTALLATION_FILE, INSTALLATION_SCHEMA, MAIN_LOGICAL
 from .models.bookings import NumberCounter
 from .models.installation import Tenant
@@ -62,27 +65,42 @@ def set_booking_range(inst: Installation, nr: int, value: tuple[int, int] | str)
     """Change a tenant's booking range; issued numbers and R5 are respected."""
     new_range = parse_range(value, nr)
     info = inst.tenant(nr)
-    # One connection over the tenant's counter and the registry: the check and the change are
-    # one transaction, and its write lock keeps clerks and creators out meanwhile.
+    with range_transaction(inst, info):
+        write_booking_range(inst, info, new_range)
+    return new_range
+
+
+@contextmanager
+def range_transaction(inst: Installation, info: TenantInfo) -> Iterator[StoreDatabase]:
+    """One transaction over the tenant's counter and the registry, models bound to it.
+
+    A range check and every registry change made inside commit together, and the write lock
+    keeps clerks and creators out meanwhile.
+    """
     conn = StoreDatabase(
         info.database_paths(inst.root)[MAIN_LOGICAL],
         [(INSTALLATION_SCHEMA, inst.root / INSTALLATION_FILE)],
     )
     try:
         with bound(conn), conn.atomic():
-            check_range_free(nr, new_range, info.shares_booking_numbers, inst.tenant_ranges())
-            counter = NumberCounter.get_or_none(NumberCounter.name == BOOKING)
-            if counter and counter.next_value - 1 > new_range[1]:
-                raise ValidationError(
-                    "booking range",
-                    _(
-                        "Booking numbers up to {issued} have been issued already; "
-                        "the range must end at {issued} or above."
-                    ).format(issued=counter.next_value - 1),
-                )
-            Tenant.update(booking_first=new_range[0], booking_last=new_range[1]).where(
-                Tenant.nr == nr
-            ).execute()
+            yield conn
     finally:
         conn.close()
-    return new_range
+
+
+def write_booking_range(inst: Installation, info: TenantInfo, new_range: tuple[int, int]) -> None:
+    """Check (R5, issued numbers) and store a parsed range; inside `range_transaction`."""
+    nr = info.nr
+    check_range_free(nr, new_range, info.shares_booking_numbers, inst.tenant_ranges())
+    counter = NumberCounter.get_or_none(NumberCounter.name == BOOKING)
+    if counter and counter.next_value - 1 > new_range[1]:
+        raise ValidationError(
+            "booking range",
+            _(
+                "Booking numbers up to {issued} have been issued already; "
+                "the range must end at {issued} or above."
+            ).format(issued=counter.next_value - 1),
+        )
+    Tenant.update(booking_first=new_range[0], booking_last=new_range[1]).where(
+        Tenant.nr == nr
+    ).execute()

@@ -53,9 +53,7 @@ class TenantReader:
         wanted = {Logical(db) for db in attach} - {MAIN_LOGICAL}
         # In LOGICAL_DBS order, as a session attaches them: the same order in every reader.
         logicals = [MAIN_LOGICAL, *(db for db in LOGICAL_DBS if db in wanted)]
-        self.paths: dict[Logical, Path] = {
-            db: tenant.database_path(db, root) for db in logicals
-        }
+        self.paths: dict[Logical, Path] = {db: tenant.database_path(db, root) for db in logicals}
         missing = [str(path) for path in self.paths.values() if not path.is_file()]
         if missing:
             # The session's message: `mode=rw` would fail too, but with a bare "unable to open".

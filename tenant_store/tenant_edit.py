@@ -1,5 +1,6 @@
 """Changing a tenant after creation: name and branding yes, central/own choices never (R3)."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -7,8 +8,15 @@ from .errors import ValidationError
 from .i18n import _
 from .installation import Installation, TenantInfo
 from .models.installation import Tenant
-from .sqlite_files import fsync_file
-from .tenant_validation import check_branding, check_logo, check_name, logo_file_name
+from .number_ranges import range_transaction, write_booking_range
+from .sqlite_files import fsync_dir, fsync_file
+from .tenant_validation import (
+    check_branding,
+    check_logo,
+    check_name,
+    logo_file_name,
+    parse_range,
+)
 
 
 def fixed_reason() -> str:
@@ -28,23 +36,52 @@ def update_tenant(
     branding: dict[str, str] | None = None,
     logo: Path | None = None,
     central: object = None,
+    booking_range: tuple[int, int] | str | None = None,
 ) -> TenantInfo:
-    """Change name, address, colours or logo; any attempt to change central options is refused."""
+    """Change name, address, colours, logo or booking range, all or nothing.
+
+    Everything is checked first and written in one transaction, so a refused booking range
+    (R5, numbers issued) leaves the name and branding as they were. Any attempt to change
+    central options is refused (R3).
+    """
     info = inst.tenant(nr)
     if central is not None:
         raise ValidationError("central", fixed_reason())
+    changes = _checked_changes(name, branding)
+    logo = check_logo(logo)
+    new_range = None if booking_range is None else parse_range(booking_range, nr)
+    staged = _stage_logo(info, logo) if logo is not None else None
+    try:
+        if staged is not None:
+            changes["logo_file"] = logo_file_name(logo)
+        if changes or new_range is not None:
+            with range_transaction(inst, info):
+                if new_range is not None:
+                    write_booking_range(inst, info, new_range)
+                if changes:
+                    Tenant.update(**changes).where(Tenant.nr == nr).execute()
+        if staged is not None:  # only once the registry names it: a refusal keeps the old logo
+            os.replace(staged, info.path / changes["logo_file"])
+            fsync_dir(info.path)
+    finally:
+        if staged is not None and staged.exists():
+            staged.unlink()
+    return inst.tenant(nr)
+
+
+def _checked_changes(name: str | None, branding: dict[str, str] | None) -> dict[str, str]:
+    """The registry columns to change, each checked (ValidationError names the field)."""
     changes: dict[str, str] = {}
     if name is not None:
         changes["name"] = check_name(name)
     if branding:
         changes.update(check_branding(branding))
-    logo = check_logo(logo)
-    if logo is not None:
-        target = info.path / logo_file_name(logo)
-        shutil.copyfile(logo, target)
-        fsync_file(target)
-        changes["logo_file"] = target.name
-    if changes:
-        with inst.registry(write=True):
-            Tenant.update(**changes).where(Tenant.nr == nr).execute()
-    return inst.tenant(nr)
+    return changes
+
+
+def _stage_logo(info: TenantInfo, logo: Path) -> Path:
+    """A durable copy of the logo beside its final name, moved into place after the commit."""
+    staged = info.path / f".{logo_file_name(logo)}.new"
+    shutil.copyfile(logo, staged)
+    fsync_file(staged)
+    return staged

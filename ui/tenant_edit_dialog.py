@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from tenant_store import CENTRAL_OPTIONS, Installation, TenantInfo, ValidationError
 from tenant_store.logical import label
-from tenant_store.number_ranges import set_booking_range
 from tenant_store.tenant_edit import fixed_reason, update_tenant
 from tenant_store.tenant_validation import check_name
 
@@ -178,16 +177,16 @@ class TenantEditDialog(QDialog):
         super().accept()
 
     def _save(self) -> None:
-        # The range first: it is the one check that can still fail (numbers issued meanwhile),
-        # and failing before anything else changed leaves the tenant as it was.
-        if self.booking_range() != self.info.booking_range:
-            set_booking_range(self.inst, self.info.nr, self.booking_range())
+        # One call, all or nothing: a range refused meanwhile (numbers issued) leaves the name
+        # and branding as they were too.
+        changed_range = self.booking_range() != self.info.booking_range
         self.info = update_tenant(
             self.inst,
             self.info.nr,
             name=self.name.text(),
             branding=self.branding_form.branding(),
             logo=self.branding_form.logo.path(),
+            booking_range=self.booking_range() if changed_range else None,
         )
 
     def _show_beside_field(self, exc: ValidationError) -> None:

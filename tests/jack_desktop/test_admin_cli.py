@@ -555,6 +555,27 @@ def test_tenant_edit_central_is_refused_because_the_choice_is_fixed(shared, nr):
     assert_unchanged(before, shared)
 
 
+def test_tenant_edit_with_an_overlapping_range_changes_nothing_not_even_the_name(fresh):
+    def edit(booking_range: str) -> tuple[int, str, str]:
+        args = ("edit", str(SHARING_NR), "--name", "Umbenannt", "--booking-range", booking_range)
+        return run_cli(fresh, "tenant", *args)
+
+    def shown() -> dict:
+        return json.loads(run_cli(fresh, "tenant", "show", str(SHARING_NR), "--json")[1])
+
+    before, name = snapshot(fresh), shown()["name"]
+
+    line = assert_invalid(edit("50000-60000"), "booking range")  # inside tenant 0's 1-99999
+
+    assert "overlap" in line.lower(), line
+    assert shown()["name"] == name, "the refused edit renamed the tenant"
+    assert_unchanged(before, fresh)
+    # The same edit with a free range changes both, in one go.
+    rc, _out, err = edit("500000-549999")
+    assert rc == 0, err
+    assert (shown()["name"], shown()["booking_range"]) == ("Umbenannt", [500000, 549999])
+
+
 # -- users ----------------------------------------------------------------------------------------
 
 

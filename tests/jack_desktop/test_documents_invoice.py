@@ -2,7 +2,9 @@
 carry-over on long bookings, embedded fonts, one tenant's branding only, saved atomically."""
 
 import io
+import os
 import struct
+import time
 import zlib
 from datetime import date, timedelta
 from decimal import Decimal
@@ -357,6 +359,29 @@ def test_saved_atomically_in_the_tenants_folder(agency):
         files.write_atomically(path, broken)
     assert path.read_bytes().startswith(b"%PDF-1")  # the old file is untouched
     assert sorted(p.name for p in folder.iterdir()) == ["Rechnung-1.pdf"]  # no temp file left
+
+
+def test_the_next_save_removes_what_killed_saves_of_the_document_left(agency):
+    with agency.open_session(1) as s:
+        number = booked(s)
+        invoice_booking("anna", s, number)
+        folder = files.documents_dir(s)
+        folder.mkdir(parents=True, exist_ok=True)
+        hour_ago = time.time() - 3600
+        killed = folder / ".Rechnung-1-0123456789ab.part"  # a killed save of this invoice
+        in_progress = folder / ".Rechnung-1-ba9876543210.part"  # a colleague's save, now
+        other = folder / ".Rechnung-2-0123456789ab.part"  # a killed save of another invoice
+        for part in (killed, in_progress, other):
+            part.write_bytes(b"%PDF-half")
+        for part in (killed, other):
+            os.utime(part, (hour_ago, hour_ago))
+
+        path = save_invoice("anna", s, number)
+
+    assert path.name == "Rechnung-1.pdf"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [path.name, in_progress.name, other.name]
+    )
 
 
 def test_due_date_follows_the_payment_terms(agency, german):
