@@ -1,5 +1,7 @@
 """Errors raised by the tenant store; each carries a message meant for the user."""
 
+from .i18n import _
+
 
 class StoreError(Exception):
     """Base class: something the user or admin must be told about."""
@@ -97,3 +99,22 @@ def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
     if len(text) > limit:
         text = text[:limit] + "..."
     return printable(text)
+
+
+def plain_text(field: str, value: str, limit: int) -> str:
+    """`value` stripped; refused if it holds control characters or is longer than `limit`."""
+    value = (value or "").strip()
+    if has_control_chars(value):
+        raise ValidationError(
+            field,
+            _(
+                "'{value}' contains control characters (such as ESC, BEL or a line break); "
+                "use letters, digits, spaces and punctuation only."
+            ).format(value=shown(value)),
+        )
+    if len(value) > limit:
+        raise ValidationError(
+            field,
+            _("{n} characters are too many: use at most {max}.").format(n=len(value), max=limit),
+        )
+    return value

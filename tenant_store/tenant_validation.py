@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .business_ids import check_iban, check_tax_number, check_vat_id
-from .errors import ValidationError
+from .errors import ValidationError, plain_text
 from .i18n import _
 from .installation import Installation, TenantRange
 from .logical import (
@@ -24,6 +24,17 @@ MAX_NAME_LENGTH = 80
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 MAX_LOGO_BYTES = 2 * 1024 * 1024
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+# Lengths that fit a DIN 5008 address window and DATEV's master-data fields (street 36, city 30).
+TEXT_LIMITS = {
+    "street": 36,
+    "postcode": 10,
+    "city": 30,
+    "phone": 30,
+    "email": 80,
+    "bank_name": 60,
+}
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 @dataclass
@@ -170,7 +181,7 @@ def parse_range(value: tuple[int, int] | str | None, nr: int) -> tuple[int, int]
 
 
 def check_name(name: str) -> str:
-    """A tenant's display name."""
+    """A tenant's display name: one line of text, at most MAX_NAME_LENGTH characters."""
     name = (name or "").strip()
     if not name:
         raise ValidationError("name", _("The name is empty; enter the tenant's name."))
@@ -181,7 +192,7 @@ def check_name(name: str) -> str:
                 n=len(name), max=MAX_NAME_LENGTH
             ),
         )
-    return name
+    return plain_text("name", name, MAX_NAME_LENGTH)
 
 
 def check_branding(branding: dict[str, str]) -> dict[str, str]:
@@ -192,7 +203,14 @@ def check_branding(branding: dict[str, str]) -> dict[str, str]:
     for key, value in branding.items():
         if key not in BRANDING_FIELDS or key == "logo_file":
             raise ValidationError(key, _("'{key}' is not a branding field.").format(key=key))
-        clean[key] = (value or "").strip()
+        clean[key] = plain_text(key, value, TEXT_LIMITS.get(key, 40))
+    if clean.get("email") and not EMAIL.fullmatch(clean["email"]):
+        raise ValidationError(
+            "email",
+            _("'{value}' is not an e-mail address such as info@reisebuero.de.").format(
+                value=clean["email"]
+            ),
+        )
     for key in ("colour", "accent_colour"):
         if key in clean and not COLOUR.match(clean[key]):
             raise ValidationError(
@@ -232,6 +250,13 @@ def check_logo(logo: Path | str | None) -> Path | None:
     if logo.stat().st_size > MAX_LOGO_BYTES:
         raise ValidationError(
             "logo", _("{path} is larger than 2 MB; use a smaller image.").format(path=logo)
+        )
+    with logo.open("rb") as image:
+        head = image.read(8)
+    if not head.startswith(IMAGE_SIGNATURES):  # e.g. text saved under a .png name
+        raise ValidationError(
+            "logo",
+            _("{path} is named like an image but holds no PNG or JPEG picture.").format(path=logo),
         )
     return logo
 

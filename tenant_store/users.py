@@ -13,7 +13,7 @@ import secrets
 from datetime import datetime, timedelta
 from functools import cache
 
-from .errors import LoginLocked, ValidationError, has_control_chars, shown
+from .errors import LoginLocked, ValidationError, has_control_chars, plain_text, shown
 from .i18n import _
 from .installation import Installation, now
 from .licences import seats_of, seats_used
@@ -70,25 +70,6 @@ def _dummy_hash() -> str:
     return hash_password(secrets.token_urlsafe(16))
 
 
-def _plain_text(field: str, value: str, limit: int) -> str:
-    """`value` stripped; refused if it holds control characters or is longer than `limit`."""
-    value = (value or "").strip()
-    if has_control_chars(value):
-        raise ValidationError(
-            field,
-            _(
-                "'{value}' contains control characters (such as ESC, BEL or a line break); "
-                "use letters, digits, spaces and punctuation only."
-            ).format(value=shown(value)),
-        )
-    if len(value) > limit:
-        raise ValidationError(
-            field,
-            _("{n} characters are too many: use at most {max}.").format(n=len(value), max=limit),
-        )
-    return value
-
-
 def check_login(login: str) -> str:
     """The login stripped; ValidationError unless it is 2-32 lower-case letters, digits etc."""
     login = (login or "").strip()
@@ -134,7 +115,7 @@ def check_password(password: str) -> str:
 def add_user(inst: Installation, login: str, name: str, password: str) -> None:
     """Create a user; the login is lower case letters, digits, '.', '_' or '-'."""
     login = check_login(login)
-    name = _plain_text("name", name, MAX_NAME)
+    name = plain_text("name", name, MAX_NAME)
     if not name:
         raise ValidationError("name", _("The name is empty; enter the user's full name."))
     check_password(password)
@@ -240,7 +221,7 @@ def unlock(inst: Installation, login: str) -> bool:
 
 def grant(inst: Installation, login: str, tenant_nr: int, role: str, team: str = "") -> None:
     """Give `login` a role (and team) in a tenant; a new membership needs a free seat."""
-    team = _plain_text("team", team, MAX_TEAM)
+    team = plain_text("team", team, MAX_TEAM)
     with inst.registry(write=True):
         user = User.get_or_none(User.login == login)
         if user is None:

@@ -200,3 +200,33 @@ def test_the_registry_of_an_old_installation_gets_the_lock_table_by_migrate(root
     assert rc == 0, err
     with sqlite3.connect(root / "installation.db") as conn:
         assert conn.execute("SELECT count(*) FROM login_failure").fetchone() == (0,)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "field"),
+    [
+        ("--name", "Nord\x1b[31mRot", "name"),
+        ("--street", "Hauptstr. 1\x07", "street"),
+        ("--phone", "0221\n12345", "phone"),
+        ("--street", "x" * 10_000, "street"),
+        ("--email", "not an email", "email"),
+    ],
+)
+def test_tenant_fields_with_control_characters_or_too_long_are_refused(root, option, value, field):
+    before = snapshot(root)
+    line = assert_invalid(
+        run_cli(root, "tenant", "create", "5", "--name", "Ost", option, value), field
+    )
+    assert "\x1b" not in line and "\x07" not in line  # nothing reaches the terminal raw
+    assert snapshot(root) == before
+
+
+def test_a_text_file_named_like_a_png_is_no_logo(root, tmp_path):
+    fake = tmp_path / "logo.png"
+    fake.write_text("this is not a picture")
+    before = snapshot(root)
+    line = assert_invalid(
+        run_cli(root, "tenant", "create", "5", "--name", "Ost", "--logo", str(fake)), "logo"
+    )
+    assert "PNG or JPEG" in line
+    assert snapshot(root) == before
