@@ -107,6 +107,11 @@ class TenantManagementDialog(QDialog):
         self.setWindowTitle(self.tr("Tenant management"))
         self.table = self._make_table()
         self.reason = QLabel(self)
+        # Tenants whose files cannot be read are not in the table; this line says which and why.
+        self.damaged = QLabel(self)
+        self.damaged.setObjectName("damagedTenants")
+        self.damaged.setWordWrap(True)
+        self.damaged.setStyleSheet("color: #b00020;")
         self.reason.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.switch_button = self._button(self.tr("&Switch to"), self._switch_selected)
@@ -121,6 +126,7 @@ class TenantManagementDialog(QDialog):
         layout.addWidget(caption)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.reason)
+        layout.addWidget(self.damaged)
         layout.addWidget(self.buttons)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.cellDoubleClicked.connect(lambda row, _col: self._switch_row(row))
@@ -173,6 +179,9 @@ class TenantManagementDialog(QDialog):
         if select_nr is None:
             select_nr = self.selected_nr() if self.rows else self.current_nr
         self.rows = tenant_rows(self.inst, self.user)
+        problems = self.inst.damaged_tenants()
+        self.damaged.setText("\n".join(problems.values()))
+        self.damaged.setVisible(bool(problems))
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             self._fill_row(index, row)

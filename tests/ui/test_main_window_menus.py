@@ -54,8 +54,9 @@ def test_a_clerk_sees_new_and_edit_disabled_with_the_reason(qtbot, agency):
     told = []
 
     def look(dialog):
-        told.append((dialog.new_button.isEnabled(), dialog.edit_button.isEnabled(),
-                     dialog.reason.text()))
+        told.append(
+            (dialog.new_button.isEnabled(), dialog.edit_button.isEnabled(), dialog.reason.text())
+        )
         dialog.reject()
 
     on_modal(look, TenantManagementDialog)
@@ -128,3 +129,27 @@ def test_a_progress_window_is_wide_enough_for_its_title(qtbot):
     run_with_progress(None, title, lambda progress: __import__("time").sleep(1.5))
     width, needed = widths[0]
     assert width >= needed + 100  # room for the title bar's buttons too
+
+
+def test_tenant_management_lists_the_others_and_names_a_damaged_tenant(qtbot, agency):
+    manifest = agency.tenant_dir(2) / "manifest.json"
+    manifest.write_text("{ this is no manifest")
+    window = open_main_window(qtbot, agency, "anna", 0)
+    seen = []
+
+    def look(dialog):
+        seen.append(
+            (
+                [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())],
+                dialog.damaged.isVisibleTo(dialog),
+                dialog.damaged.text(),
+            )
+        )
+        dialog.reject()
+
+    on_modal(look, TenantManagementDialog)
+    trigger_menu(window, "File", "Tenant management")
+    numbers, shown, text = seen[0]
+    assert numbers == ["0", "1", "3"]
+    assert shown and "2" in text and str(manifest) in text
+    window.close()
