@@ -214,11 +214,17 @@ class Installation:
         A tenant whose manifest is damaged or disagrees with the registry is left out (see
         `damaged_tenants`): damage stays local, it never stops the listing of the others.
         """
-        return [t for t in self._read_all() if isinstance(t, TenantInfo)]
+        return self.tenants_and_damage()[0]
 
     def damaged_tenants(self) -> dict[int, str]:
         """Number -> problem of every registered tenant that `tenants()` leaves out."""
-        return {nr: str(exc) for nr, exc in (t for t in self._read_all() if isinstance(t, tuple))}
+        return self.tenants_and_damage()[1]
+
+    def tenants_and_damage(self) -> tuple[list[TenantInfo], dict[int, str]]:
+        """`tenants()` and `damaged_tenants()` from one reading of the manifests."""
+        read = self._read_all()
+        damaged = {t[0]: str(t[1]) for t in read if isinstance(t, tuple)}
+        return [t for t in read if isinstance(t, TenantInfo)], damaged
 
     def _read_all(self) -> list[TenantInfo | tuple[int, StoreError]]:
         with self.registry():

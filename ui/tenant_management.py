@@ -62,7 +62,10 @@ def size_on_disk(inst: Installation, info: TenantInfo) -> int:
     return sum(path.stat().st_size for path in files if path.is_file())
 
 
-def tenant_rows(inst: Installation, user: str) -> list[TenantRow]:
+def tenant_rows(
+    inst: Installation, user: str, infos: list[TenantInfo] | None = None
+) -> list[TenantRow]:
+    """The table's rows for `infos` (default: every readable tenant)."""
     members = set(tenants_of(inst, user))
     return [
         TenantRow(
@@ -75,7 +78,7 @@ def tenant_rows(inst: Installation, user: str) -> list[TenantRow]:
             may_enter=info.nr in members,
             is_admin=info.nr in members and rights_in(inst, user, info.nr).tenant_admin,
         )
-        for info in inst.tenants()
+        for info in (inst.tenants() if infos is None else infos)
     ]
 
 
@@ -178,8 +181,8 @@ class TenantManagementDialog(QDialog):
         """Re-read the tenants, keeping (or moving to) the selection."""
         if select_nr is None:
             select_nr = self.selected_nr() if self.rows else self.current_nr
-        self.rows = tenant_rows(self.inst, self.user)
-        problems = self.inst.damaged_tenants()
+        infos, problems = self.inst.tenants_and_damage()  # the manifests read once
+        self.rows = tenant_rows(self.inst, self.user, infos)
         self.damaged.setText("\n".join(problems.values()))
         self.damaged.setVisible(bool(problems))
         self.table.setRowCount(len(self.rows))
