@@ -13,13 +13,16 @@ from decimal import Decimal
 import peewee
 
 from tenant_store import TenantSession, ValidationError
+from tenant_store.audit import record
 from tenant_store.errors import NotHere
 from tenant_store.i18n import _
 from tenant_store.installation import now
+from tenant_store.logical import Logical
 from tenant_store.models.accounting import Account, AccountBalance, JournalEntry, JournalLine
 from tenant_store.rights import Level, rights_of
 
 from .money import format_money, parse_amount, to_cents
+from .period_locks import require_open
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,17 @@ class Posting:
     debit_cents: int = 0
     credit_cents: int = 0
     cost_centre: str = ""
+    personal_account: str = ""  # Debitor or Kreditor beside receivables or payables
+
+    def reversed(self) -> "Posting":
+        """The same line on the other side (Storno)."""
+        return Posting(
+            self.account,
+            self.credit_cents,
+            self.debit_cents,
+            self.cost_centre,
+            self.personal_account,
+        )
 
 
 @dataclass(frozen=True)
@@ -64,6 +78,7 @@ class LedgerRow:
     debit_cents: int
     credit_cents: int
     balance_cents: int
+    reverses_id: int | None = None  # a Storno: the entry it reverses
 
 
 def post_entry(
@@ -103,8 +118,16 @@ def write_entry(
     text: str,
     postings: Sequence[Posting],
     reference: str = "",
+    *,
+    document: str = "",
+    reverses: int | None = None,
 ) -> JournalEntry:
-    """Write a balanced entry for the session's tenant; the caller holds the transaction."""
+    """Write a balanced entry for the session's tenant; the caller holds the transaction.
+
+    Refused in a locked period (GoBD); recorded in the accounting file's audit trail.
+    `document` is the entry's Belegfeld 1 for DATEV (an invoice number).
+    """
+    require_open(session, entry_date)
     _check_balanced(postings)
     _check_accounts({p.account for p in postings})
     entry = JournalEntry.create(
@@ -114,21 +137,107 @@ def write_entry(
         text=text[:200],
         created_by=user,
         created_at=now(),
+        reverses_id=reverses,
+        document=document[:36],
     )
-    JournalLine.insert_many(
-        [
-            {
-                "entry": entry.id,
-                "account_number": p.account,
-                "debit_cents": p.debit_cents,
-                "credit_cents": p.credit_cents,
-                "cost_centre_code": p.cost_centre,
-            }
-            for p in postings
-        ]
-    ).execute()
+    JournalLine.insert_many([_line_row(entry.id, p) for p in postings]).execute()
     _add_to_balances(session.nr, postings)
+    record(
+        Logical.ACCOUNTING,
+        user=user,
+        tenant_nr=session.nr,
+        kind="journal_entry",
+        object_id=entry.id,
+        action="reverse" if reverses else "post",
+        new={
+            "date": entry_date,
+            "reference": reference,
+            "document": entry.document,
+            "text": entry.text,
+            "reverses": reverses,
+            "lines": [
+                [p.account, p.personal_account, p.debit_cents, p.credit_cents, p.cost_centre]
+                for p in postings
+            ],
+        },
+    )
     return entry
+
+
+def _line_row(entry_id: int, p: Posting) -> dict:
+    return {
+        "entry": entry_id,
+        "account_number": p.account,
+        "debit_cents": p.debit_cents,
+        "credit_cents": p.credit_cents,
+        "cost_centre_code": p.cost_centre,
+        "personal_account": p.personal_account,
+    }
+
+
+def postings_of(entry_id: int) -> list[Posting]:
+    """The lines of a written entry as postings (bound to a session)."""
+    query = JournalLine.select().where(JournalLine.entry == entry_id).order_by(JournalLine.id)
+    return [
+        Posting(
+            line.account_number,
+            line.debit_cents,
+            line.credit_cents,
+            line.cost_centre_code,
+            line.personal_account,
+        )
+        for line in query
+    ]
+
+
+def reverse_entry(
+    user: str, session: TenantSession, entry_id: int, on_date: date | None = None
+) -> JournalEntry:
+    """Reverse (Storno) one of this tenant's entries: the same lines on the other side.
+
+    The reversal is linked to the original and dated `on_date` (default today), which must be
+    open; the original stays as it was. An entry is reversed at most once, and a reversal is
+    not reversed again (post the entry anew instead).
+    """
+    session.rights(user).require("accounting", Level.WRITE)
+    on_date = on_date or date.today()
+    with session.transaction():
+        original = JournalEntry.get_or_none(
+            (JournalEntry.id == entry_id) & (JournalEntry.tenant_nr == session.nr)
+        )
+        if original is None:
+            raise ValidationError(
+                "entry", _("There is no entry {id} in this tenant's journal.").format(id=entry_id)
+            )
+        _require_reversible(original)
+        text = _("Reversal of entry {id}: {text}").format(id=original.id, text=original.text)
+        lines = [p.reversed() for p in postings_of(original.id)]
+        return write_entry(
+            session,
+            user,
+            on_date,
+            text,
+            lines,
+            original.reference,
+            document=original.document,
+            reverses=original.id,
+        )
+
+
+def _require_reversible(original: JournalEntry) -> None:
+    if original.reverses_id is not None:
+        raise ValidationError(
+            "entry",
+            _("Entry {id} is itself a reversal; post the original entry again instead.").format(
+                id=original.id
+            ),
+        )
+    done = JournalEntry.get_or_none(JournalEntry.reverses_id == original.id)
+    if done is not None:
+        raise ValidationError(
+            "entry",
+            _("Entry {id} was reversed already, by entry {by}.").format(id=original.id, by=done.id),
+        )
 
 
 def _add_to_balances(tenant_nr: int, postings: Sequence[Posting]) -> None:
@@ -251,6 +360,7 @@ def account_ledger(
                     line.debit_cents,
                     line.credit_cents,
                     balance,
+                    entry.reverses_id,
                 )
             )
         return rows
@@ -265,6 +375,7 @@ class JournalLineRow:
     debit_cents: int
     credit_cents: int
     cost_centre: str
+    personal_account: str = ""
 
 
 @dataclass(frozen=True)
@@ -278,6 +389,8 @@ class JournalRow:
     created_by: str
     lines: tuple[JournalLineRow, ...]
     tenant_nr: int = 0  # whose posting it is: tenant 0's journal holds the central ones (R4)
+    reverses_id: int | None = None  # a Storno: the entry it reverses
+    document: str = ""  # Belegfeld 1 (invoice number)
 
     @property
     def amount_cents(self) -> int:
@@ -310,7 +423,15 @@ def journal(
 
 def _journal_row(e: JournalEntry, lines_of: dict[int, tuple[JournalLineRow, ...]]) -> JournalRow:
     return JournalRow(
-        e.id, e.entry_date, e.reference, e.text, e.created_by, lines_of.get(e.id, ()), e.tenant_nr
+        e.id,
+        e.entry_date,
+        e.reference,
+        e.text,
+        e.created_by,
+        lines_of.get(e.id, ()),
+        e.tenant_nr,
+        e.reverses_id,
+        e.document,
     )
 
 
@@ -378,12 +499,14 @@ ENTRY_COLUMNS = (
     JournalEntry.text,
     JournalEntry.created_by,
 )
+ENTRY_TAIL = (JournalEntry.tenant_nr, JournalEntry.reverses_id, JournalEntry.document)
 LINE_COLUMNS = (
     JournalLine.entry,
     JournalLine.account_number,
     JournalLine.debit_cents,
     JournalLine.credit_cents,
     JournalLine.cost_centre_code,
+    JournalLine.personal_account,
 )
 
 
@@ -400,7 +523,7 @@ def _journal_chunks(
         if after is not None:  # a row value, so the date index serves it
             condition &= peewee.Tuple(JournalEntry.entry_date, JournalEntry.id) > after
         page = (
-            JournalEntry.select(*ENTRY_COLUMNS, JournalEntry.tenant_nr)
+            JournalEntry.select(*ENTRY_COLUMNS, *ENTRY_TAIL)
             .where(condition)
             .order_by(JournalEntry.entry_date, JournalEntry.id)
             .limit(chunk)
@@ -413,8 +536,10 @@ def _journal_chunks(
             lines = _chunk_lines([e[0] for e in entries], names)
         if not entries:
             return
-        for entry_id, *fields, tenant_nr in entries:
-            yield JournalRow(entry_id, *fields, lines.get(entry_id, ()), tenant_nr)
+        for entry_id, *fields, tenant_nr, reverses_id, document in entries:
+            yield JournalRow(
+                entry_id, *fields, lines.get(entry_id, ()), tenant_nr, reverses_id, document
+            )
         after = peewee.Tuple(entries[-1][1], entries[-1][0])
 
 
@@ -427,8 +552,8 @@ def _chunk_lines(ids: list[int], names: dict[str, str]) -> dict[int, tuple[Journ
         .order_by(JournalLine.entry, JournalLine.id)
         .tuples()
     )
-    for entry_id, account, debit, credit, cost_centre in query:
-        row = JournalLineRow(account, names.get(account, "?"), debit, credit, cost_centre)
+    for entry_id, account, debit, credit, cost_centre, personal in query:
+        row = JournalLineRow(account, names.get(account, "?"), debit, credit, cost_centre, personal)
         found.setdefault(entry_id, []).append(row)
     return {entry_id: tuple(rows) for entry_id, rows in found.items()}
 
@@ -451,6 +576,7 @@ def _lines_of(entry_ids: peewee.SelectQuery) -> dict[int, tuple[JournalLineRow, 
                 line.debit_cents,
                 line.credit_cents,
                 line.cost_centre_code,
+                line.personal_account,
             )
         )
     return {entry_id: tuple(lines) for entry_id, lines in found.items()}

@@ -37,6 +37,7 @@ from .customers import create_customer, set_sharing
 from .invoicing import cancel_booking, invoice_booking, record_payment
 from .money import from_cents
 from .notes import inbox, mark_read, reply, send_note
+from .period_locks import taking_over_history
 from .tickets import add_ticket
 
 Progress = Callable[[str, int, int], None]
@@ -1030,7 +1031,8 @@ def check_demo_target(root: Path) -> None:
 def _build(staging: Path, seed: int, report: DemoReport, step: Progress) -> None:
     step(_("Creating the main tenant"), 0, STEPS)
     inst, _created = Installation.init(staging, name=MAIN_NAME)
-    with inst:
+    # The demo's year of business is entered now, as an office taking over its books would.
+    with inst, taking_over_history():
         builder = _Builder(inst, seed, report)
         step(_("Creating tenants"), 1, STEPS)
         builder.tenants()

@@ -9,21 +9,26 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+import peewee
+
 from tenant_store import TenantSession, ValidationError
 from tenant_store.i18n import _
 from tenant_store.installation import now
 from tenant_store.logical import MAX_BOOKING_NUMBER
-from tenant_store.models.accounting import JournalEntry, JournalLine
-from tenant_store.models.basedata import TravelType
-from tenant_store.models.bookings import Booking, Invoice, Payment
+from tenant_store.models.accounting import JournalEntry
+from tenant_store.models.basedata import Supplier, TravelType
+from tenant_store.models.bookings import Booking, Invoice, Payment, ServiceLine
+from tenant_store.models.customers import Customer
 from tenant_store.number_ranges import next_number
 from tenant_store.rights import Level
 
 from . import accounts as acc
-from .accounting import Posting, write_entry
+from .accounting import Posting, postings_of, write_entry
 from .basedata import payment_terms_days, vat_percent
-from .bookings import STATUS_LABELS, find_booking, totals
+from .bookings import STATUS_LABELS, customer_display_name, find_booking, totals
 from .money import format_money, parse_amount, share_cents, to_cents
+from .period_locks import require_open
+from .personal_accounts import CREDITOR, DEBTOR, customers_owner, personal_account
 
 INVOICE_RANGE = "invoice"
 PAYMENT_ACCOUNTS = {"transfer": acc.BANK, "cash": acc.CASH}
@@ -48,10 +53,12 @@ def invoice_booking(
     with session.transaction():
         booking = find_booking(number)
         _require_status(booking, "booked", _("Only a booked booking can be invoiced."))
+        require_open(session, issued_on)
         amounts = _amounts(booking, vat_percent(session))
         invoice = Invoice.create(
             booking=booking.id,
             number=next_number(session, INVOICE_RANGE, 1, MAX_BOOKING_NUMBER),
+            series=session.tenant.books["invoice_prefix"],
             kind="invoice",
             issued_on=issued_on,
             due_on=issued_on + timedelta(days=payment_terms_days(session)),
@@ -59,10 +66,18 @@ def invoice_booking(
             vat_cents=amounts.vat,
         )
         text = _("Invoice {invoice} booking {booking}").format(
-            invoice=invoice.number, booking=number
+            invoice=invoice_label(invoice), booking=number
         )
-        postings = _invoice_postings(amounts, booking.cost_centre_code)
-        write_entry(session, user, issued_on, text, postings, invoice_reference(invoice))
+        postings = _invoice_postings(session, user, booking, amounts)
+        write_entry(
+            session,
+            user,
+            issued_on,
+            text,
+            postings,
+            invoice_reference(invoice),
+            document=invoice_label(invoice),
+        )
         _set_status(booking, "invoiced")
         return invoice
 
@@ -86,6 +101,7 @@ def record_payment(
     if received_on > date.today():
         raise ValidationError("received_on", _("A payment cannot be received in the future."))
     with session.transaction():
+        require_open(session, received_on)
         booking = find_booking(number)
         _require_status(booking, "invoiced", _("Only an invoiced booking can be paid."))
         invoice = _last_invoice(booking)
@@ -107,10 +123,22 @@ def record_payment(
         )
         postings = [
             Posting(PAYMENT_ACCOUNTS[method], debit_cents=value),
-            Posting(acc.RECEIVABLES, credit_cents=value),
+            Posting(
+                acc.RECEIVABLES,
+                credit_cents=value,
+                personal_account=_debtor(session, user, booking),
+            ),
         ]
         text = _("Payment booking {booking}").format(booking=number)
-        write_entry(session, user, received_on, text, postings, f"ZE {payment.id}")
+        write_entry(
+            session,
+            user,
+            received_on,
+            text,
+            postings,
+            f"ZE {payment.id}",
+            document=invoice_label(invoice),
+        )
         return payment
 
 
@@ -123,6 +151,8 @@ def cancel_booking(user: str, session: TenantSession, number: int) -> Invoice | 
             raise ValidationError(
                 "status", _("Booking {number} is cancelled already.").format(number=number)
             )
+        if booking.status == "invoiced":
+            require_open(session, date.today())
         credit = _credit_note(session, user, booking) if booking.status == "invoiced" else None
         _set_status(booking, "cancelled")
         return credit
@@ -143,10 +173,15 @@ def invoices_of(user: str, session: TenantSession, number: int) -> list[Invoice]
         return list(Invoice.select().where(Invoice.booking == booking.id).order_by(Invoice.number))
 
 
+def invoice_label(invoice: Invoice) -> str:
+    """The invoice number as printed: its series prefix and number (M1-17; 17 before series)."""
+    return f"{invoice.series}{invoice.number}"
+
+
 def invoice_reference(invoice: Invoice) -> str:
     """The journal reference of an invoice or credit note."""
     prefix = "RE" if invoice.kind == "invoice" else "GS"
-    return f"{prefix} {invoice.number}"
+    return f"{prefix} {invoice_label(invoice)}"
 
 
 def _credit_note(session: TenantSession, user: str, booking: Booking) -> Invoice:
@@ -155,6 +190,7 @@ def _credit_note(session: TenantSession, user: str, booking: Booking) -> Invoice
     credit = Invoice.create(
         booking=booking.id,
         number=next_number(session, INVOICE_RANGE, 1, MAX_BOOKING_NUMBER),
+        series=session.tenant.books["invoice_prefix"],
         kind="credit",
         issued_on=today,
         total_cents=-invoice.total_cents,
@@ -164,14 +200,20 @@ def _credit_note(session: TenantSession, user: str, booking: Booking) -> Invoice
         (JournalEntry.tenant_nr == session.nr)
         & (JournalEntry.reference == invoice_reference(invoice))
     )
-    reversed_lines = [
-        Posting(line.account_number, line.credit_cents, line.debit_cents, line.cost_centre_code)
-        for line in JournalLine.select().where(JournalLine.entry == original.id)
-    ]
+    reversed_lines = [p.reversed() for p in postings_of(original.id)]
     text = _("Credit note {credit} for invoice {invoice}").format(
-        credit=credit.number, invoice=invoice.number
+        credit=invoice_label(credit), invoice=invoice_label(invoice)
     )
-    write_entry(session, user, today, text, reversed_lines, invoice_reference(credit))
+    write_entry(
+        session,
+        user,
+        today,
+        text,
+        reversed_lines,
+        invoice_reference(credit),
+        document=invoice_label(credit),
+        reverses=original.id,
+    )
     return credit
 
 
@@ -215,12 +257,20 @@ def _amounts(booking: Booking, rate: int) -> Amounts:
     return Amounts(total.price_cents, total.cost_cents, vat, scheme)
 
 
-def _invoice_postings(amounts: Amounts, cost_centre: str) -> list[Posting]:
-    """Receivable against revenue and VAT by the travel type's scheme (see accounts.py)."""
-    lines = [Posting(acc.RECEIVABLES, debit_cents=amounts.gross)]
+def _invoice_postings(
+    session: TenantSession, user: str, booking: Booking, amounts: Amounts
+) -> list[Posting]:
+    """Receivable against revenue and VAT by the travel type's scheme (see accounts.py).
+
+    The receivable carries the customer's Debitor, the payables each supplier's Kreditor.
+    """
+    cost_centre = booking.cost_centre_code
+    debtor = _debtor(session, user, booking)
+    lines = [Posting(acc.RECEIVABLES, debit_cents=amounts.gross, personal_account=debtor)]
+    payables = _payables(session, user, booking)
     if amounts.scheme == "agency":
         # Agency business: the operator's share is passed on; the commission is our revenue.
-        lines.append(Posting(acc.PAYABLES, credit_cents=amounts.cost))
+        lines.extend(payables)
         lines.append(_signed(acc.COMMISSION, amounts.gross - amounts.cost, cost_centre))
     else:
         revenue = acc.MARGIN_REVENUE if amounts.scheme == "margin" else acc.STANDARD_REVENUE
@@ -230,8 +280,40 @@ def _invoice_postings(amounts: Amounts, cost_centre: str) -> list[Posting]:
             lines.append(
                 Posting(acc.TRAVEL_COSTS, debit_cents=amounts.cost, cost_centre=cost_centre)
             )
-            lines.append(Posting(acc.PAYABLES, credit_cents=amounts.cost))
+            lines.extend(payables)
     return [line for line in lines if line.debit_cents or line.credit_cents]
+
+
+def _debtor(session: TenantSession, user: str, booking: Booking) -> str:
+    customer = Customer.get_or_none(Customer.id == booking.customer_id)
+    name = (
+        customer_display_name(
+            customer.kind, customer.company, customer.last_name, customer.first_name
+        )
+        if customer
+        else ""
+    )
+    owner = customers_owner(session)
+    return personal_account(session, user, DEBTOR, owner, str(booking.customer_id), name)
+
+
+def _payables(session: TenantSession, user: str, booking: Booking) -> list[Posting]:
+    """The operators' shares of a booking, one payables line per supplier (its Kreditor)."""
+    cost = peewee.fn.SUM(ServiceLine.cost_cents * ServiceLine.quantity)
+    per_supplier = (
+        ServiceLine.select(ServiceLine.supplier_code, cost)
+        .where(ServiceLine.booking == booking.id)
+        .group_by(ServiceLine.supplier_code)
+        .order_by(ServiceLine.supplier_code)
+        .tuples()
+    )
+    names = dict(Supplier.select(Supplier.code, Supplier.name).tuples())
+    lines = []
+    for code, cents in per_supplier:
+        name = names.get(code) or _("Various suppliers")
+        creditor = personal_account(session, user, CREDITOR, session.nr, code, name)
+        lines.append(Posting(acc.PAYABLES, credit_cents=cents, personal_account=creditor))
+    return lines
 
 
 def _signed(account: str, cents: int, cost_centre: str) -> Posting:

@@ -35,8 +35,7 @@ def read_lines(handle: TextIO, limit: int = MAX_LINE) -> Iterator[str]:
             raise ValidationError(
                 _("line {n}").format(n=number),
                 _(
-                    "the line is longer than {max} characters; is this a GeoNames "
-                    "postal-code file?"
+                    "the line is longer than {max} characters; is this a GeoNames postal-code file?"
                 ).format(max=limit),
             )
         yield line

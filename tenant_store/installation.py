@@ -5,11 +5,12 @@ import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from .books_settings import BOOKS_FIELDS, default_prefix
 from .errors import NotAnInstallation, StoreError, ValidationError
 from .i18n import _
 from .logical import (
@@ -77,6 +78,12 @@ class TenantInfo:
     branding: dict[str, str]
     seats: int | None
     manifest: Manifest
+    books: dict = field(default_factory=dict)  # invoice series, DATEV client (books_settings)
+
+    @property
+    def books_owner(self) -> int:
+        """The tenant whose books this tenant posts to: 0 with central accounting (R4)."""
+        return 0 if self.central["accounting"] else self.nr
 
     @property
     def central_dbs(self) -> frozenset[Logical]:
@@ -187,6 +194,14 @@ class Installation:
             query = Tenant.select(Tenant.nr).where(column & (Tenant.nr != 0)).order_by(Tenant.nr)
             return [nr for (nr,) in query.tuples()]
 
+    def invoice_series(self) -> list[tuple[int, str]]:
+        """(nr, invoice prefix) of tenant 0 and every tenant posting into its books."""
+        with self.registry():
+            rows = Tenant.select(Tenant.nr, Tenant.invoice_prefix).where(
+                (Tenant.nr == 0) | Tenant.central_accounting
+            )
+            return list(rows.tuples())
+
     def tenant_ranges(self) -> list[TenantRange]:
         """Number, booking range and R5 relevance of every tenant (one cheap query)."""
         with self.registry():
@@ -271,6 +286,7 @@ class Installation:
             branding={f: getattr(row, f) for f in BRANDING_FIELDS},
             seats=row.seats,
             manifest=manifest,
+            books={f: getattr(row, f) for f in BOOKS_FIELDS},
         )
         if trust:
             require_agreement(info, self.root)
@@ -298,6 +314,7 @@ class Installation:
             "schema": self.schema_versions(info),
             "branding": dict(info.branding),
             "seats": info.seats,
+            "books": dict(info.books),
         }
 
     def open_session(self, nr: int, *, read_only: bool = False):
@@ -403,6 +420,7 @@ def new_tenant_row(
         **{k: v for k, v in branding.items() if v is not None},
     }
     row.update({f"central_{db.value}": db in central for db in CENTRAL_OPTIONS})
+    row["invoice_prefix"] = default_prefix(nr, Logical.ACCOUNTING in central)
     return row
 
 

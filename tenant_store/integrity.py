@@ -8,13 +8,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .audit import AUDITED, verify_chain
 from .errors import StoreError
 from .i18n import _
 from .installation import Installation, TenantInfo
 from .logical import INSTALLATION_FILE, LOGICAL_DBS, file_name
 from .manifest import read_manifest
 from .migrations import SCHEMA_VERSIONS
-from .sqlite_files import integrity_problems, read_user_version
+from .sqlite_files import integrity_problems, read_user_version, reading
 from .tenant_creation import STAGING_PREFIX, is_abandoned_tenant_folder
 
 
@@ -154,6 +155,24 @@ def _check_file(path: Path, db: str, report: CheckReport) -> None:
             _("{path}: schema version {found}, update pending ({known}).").format(
                 path=path, found=version, known=known
             )
+        )
+    elif db in AUDITED and not findings:
+        _check_audit_trail(path, report)
+
+
+def _check_audit_trail(path: Path, report: CheckReport) -> None:
+    """The file's hash chain: a changed or removed record is named by its number."""
+    try:
+        with reading(path) as conn:
+            chain = verify_chain(conn.execute, str(path))
+    except StoreError as exc:
+        report.problems.append(str(exc))
+        return
+    if chain.problem:
+        report.problems.append(
+            chain.problem
+            + " "
+            + _("The audit trail must not be edited; restore the file from a backup.")
         )
 
 

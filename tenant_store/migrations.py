@@ -114,8 +114,7 @@ def _customers_add_sort_name(db: StoreDatabase, schema: str) -> None:
     )
     _compute_column(db, schema, "customer", "sort_name", SORTED_BY_FIELDS, sort_name)
     db.execute_sql(
-        f'CREATE INDEX "{schema}"."customer_sort_name_number" '
-        'ON "customer" ("sort_name", "number")'
+        f'CREATE INDEX "{schema}"."customer_sort_name_number" ON "customer" ("sort_name", "number")'
     )
 
 
@@ -207,6 +206,123 @@ def _accounting_drop_date_indexes(db: StoreDatabase, schema: str) -> None:
     )
 
 
+def _add_columns(table: str, columns: dict[str, str]) -> Step:
+    def step(db: StoreDatabase, schema: str) -> None:
+        for name, ddl in columns.items():
+            db.execute_sql(f'ALTER TABLE "{schema}"."{table}" ADD COLUMN "{name}" {ddl}')
+
+    return step
+
+
+def _drop_columns(table: str, names: tuple[str, ...]) -> Step:
+    def step(db: StoreDatabase, schema: str) -> None:
+        for name in names:
+            db.execute_sql(f'ALTER TABLE "{schema}"."{table}" DROP COLUMN "{name}"')
+
+    return step
+
+
+def _in_order(*steps: Step) -> Step:
+    def step(db: StoreDatabase, schema: str) -> None:
+        for one in steps:
+            one(db, schema)
+
+    return step
+
+
+def _create_tables(logical: str, *names: str) -> Step:
+    """Create the current models' tables `names` of `logical`, as a new file would have them."""
+
+    def step(db: StoreDatabase, schema: str) -> None:
+        from .models import MODELS_BY_DB
+        from .routing import bound
+
+        models = [m for m in MODELS_BY_DB[logical] if m._meta.table_name in names]
+        with bound(db):
+            db.create_tables(models)
+
+    return step
+
+
+def _drop_tables(*names: str) -> Step:
+    def step(db: StoreDatabase, schema: str) -> None:
+        for name in names:
+            db.execute_sql(f'DROP TABLE "{schema}"."{name}"')
+
+    return step
+
+
+def _create_triggers(logical: str) -> Step:
+    def step(db: StoreDatabase, schema: str) -> None:
+        from .models import TRIGGERS_BY_DB
+
+        for sql in TRIGGERS_BY_DB[logical]:
+            db.execute_sql(sql.format(schema=schema))
+
+    return step
+
+
+def _drop_triggers(db: StoreDatabase, schema: str) -> None:
+    names = db.execute_sql(
+        f"SELECT name FROM \"{schema}\".sqlite_master WHERE type = 'trigger'"
+    ).fetchall()
+    for (name,) in names:
+        db.execute_sql(f'DROP TRIGGER "{schema}"."{name}"')
+
+
+def _sql(*statements: str) -> Step:
+    def step(db: StoreDatabase, schema: str) -> None:
+        for statement in statements:
+            db.execute_sql(statement.format(schema=schema))
+
+    return step
+
+
+def _installation_series_for_central_books(db: StoreDatabase, schema: str) -> None:
+    """Tenants posting into tenant 0's books issue new invoices in a series of their own."""
+    db.execute_sql(
+        f'UPDATE "{schema}"."tenant" SET "invoice_prefix" = \'M\' || "nr" || \'-\' '
+        'WHERE "central_accounting" AND "nr" <> 0'
+    )
+
+
+_EMPTY_TEXT = "VARCHAR(255) NOT NULL DEFAULT ''"
+_GOBD_ACCOUNTING = _in_order(
+    _add_columns(
+        "journal_entry", {"reverses_id": "INTEGER", "document": "VARCHAR(36) NOT NULL DEFAULT ''"}
+    ),
+    _sql('CREATE INDEX "{schema}"."journal_entry_reverses_id" ON "journal_entry" ("reverses_id")'),
+    _add_columns("journal_line", {"personal_account": "VARCHAR(9) NOT NULL DEFAULT ''"}),
+    _create_tables(Logical.ACCOUNTING, "period_lock", "personal_account", "audit_record"),
+    _create_triggers(Logical.ACCOUNTING),
+)
+_UNDO_GOBD_ACCOUNTING = _in_order(
+    _drop_triggers,
+    _drop_tables("period_lock", "personal_account", "audit_record"),
+    _sql('DROP INDEX "{schema}"."journal_entry_reverses_id"'),
+    _drop_columns("journal_entry", ("reverses_id", "document")),
+    _drop_columns("journal_line", ("personal_account",)),
+)
+
+
+def _audit_trail(logical: str) -> tuple[Step, Step]:
+    """The steps that add and remove the audit trail of a file."""
+    return (
+        _in_order(_create_tables(logical, "audit_record"), _create_triggers(logical)),
+        _in_order(_drop_triggers, _drop_tables("audit_record")),
+    )
+
+
+_TENANT_V4 = {
+    "invoice_prefix": _EMPTY_TEXT,
+    "datev_adviser": "INTEGER",
+    "datev_client": "INTEGER",
+    "fiscal_year_start": "INTEGER NOT NULL DEFAULT 1",
+    "lock_day": "INTEGER NOT NULL DEFAULT 0",
+}
+_INVOICE_V2 = {"series": _EMPTY_TEXT, "archive_file": _EMPTY_TEXT, "archive_sha256": _EMPTY_TEXT}
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         Logical.POSTAL,
@@ -270,6 +386,38 @@ MIGRATIONS: tuple[Migration, ...] = (
         "users: wrong passwords lock a login for a while",
         _installation_add_login_failures,
         _installation_drop_login_failures,
+    ),
+    Migration(
+        Logical.ACCOUNTING,
+        4,
+        "accounting (GoBD): unchangeable journal, reversals, Festschreibung, personal "
+        "accounts for DATEV, audit trail",
+        _GOBD_ACCOUNTING,
+        _UNDO_GOBD_ACCOUNTING,
+    ),
+    Migration(
+        Logical.CUSTOMERS, 5, "customers: audit trail (GoBD)", *_audit_trail(Logical.CUSTOMERS)
+    ),
+    Migration(
+        Logical.BASEDATA, 2, "base data: audit trail (GoBD)", *_audit_trail(Logical.BASEDATA)
+    ),
+    Migration(
+        Logical.BOOKINGS,
+        2,
+        "invoices: series per issuing unit and the archived PDF's hash",
+        _add_columns("invoice", _INVOICE_V2),
+        _drop_columns("invoice", tuple(_INVOICE_V2)),
+    ),
+    Migration(
+        INSTALLATION_SCHEMA,
+        4,
+        "tenants: invoice series, DATEV client, fiscal year, automatic locks; audit trail",
+        _in_order(
+            _add_columns("tenant", _TENANT_V4),
+            _installation_series_for_central_books,
+            *_audit_trail(INSTALLATION_SCHEMA)[:1],
+        ),
+        _in_order(_audit_trail(INSTALLATION_SCHEMA)[1], _drop_columns("tenant", tuple(_TENANT_V4))),
     ),
 )
 

@@ -238,6 +238,19 @@ def read_user_version(path: Path) -> int:
     return version
 
 
+@contextmanager
+def reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A plain connection that only reads `path`, for a block; SQLite errors name the file."""
+    try:
+        conn = _reader(path)
+        try:
+            yield conn
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise _read_error(exc, path) from None
+
+
 def backup_copy(source: Path, target: Path, *, durable: bool = True) -> None:
     """Copy a live database with SQLite's backup API; the source may be in use meanwhile."""
     try:
@@ -457,9 +470,7 @@ def cannot_open(path: Path) -> FileProblem:
     """The error for a database file that is not there."""
     return FileProblem(
         path,
-        _("{path} is missing. Restore it from a backup, then run 'check' again.").format(
-            path=path
-        ),
+        _("{path} is missing. Restore it from a backup, then run 'check' again.").format(path=path),
     )
 
 

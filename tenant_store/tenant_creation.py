@@ -12,13 +12,13 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from .books_settings import check_series_free
 from .errors import SchemaBehind, StoreError
 from .i18n import _
 from .installation import Installation, TenantInfo, new_tenant_row, remove_tree, unused_colour
 from .logical import LOGICAL_DBS, MANIFEST_FILE, Logical, file_name, label
 from .manifest import Manifest, read_manifest, write_manifest
 from .migrations import SCHEMA_VERSIONS
-from .models.accounting import JournalEntry, JournalLine
 from .models.bookings import NumberCounter
 from .models.installation import Tenant
 from .routing import bound
@@ -74,13 +74,13 @@ def _build(inst: Installation, spec: CheckedSpec, staging: Path, report: Progres
         target = staging / file_name(db)
         if db in spec.central:
             _link_central(db, staging)
-        elif db in spec.copy:
+        elif db in spec.copy and db != Logical.ACCOUNTING:
             backup_copy(inst.root / file_name(db), target, durable=False)
             if db == Logical.BOOKINGS:
                 _reset_counters(target)
-            if db == Logical.ACCOUNTING:
-                _clear_journal(target)
         else:
+            # Own books start empty, even when "copied": tenant 0's journal, locks and audit
+            # trail are tenant 0's and cannot be deleted from a copy (GoBD).
             create_database_file(db, target, durable=False).close()
             if db == Logical.ACCOUNTING:
                 _copy_chart(inst.root / file_name(db), target)
@@ -107,15 +107,6 @@ def _reset_counters(path: Path) -> None:
     conn.close()
 
 
-def _clear_journal(path: Path) -> None:
-    """Own accounting starts with tenant 0's chart of accounts but none of its postings."""
-    conn = single_file("accounting", path, durable=False)
-    with bound(conn), conn.atomic():
-        JournalLine.delete().execute()
-        JournalEntry.delete().execute()
-    conn.close()
-
-
 def _copy_chart(source: Path, target: Path) -> None:
     """Own accounting needs a chart of accounts even when tenant 0's file is not copied."""
     conn = StoreDatabase(
@@ -139,6 +130,8 @@ def _register(inst: Installation, spec: CheckedSpec, staging: Path) -> None:
     try:
         with inst.registry(write=True):  # the lock serialises concurrent creators
             check_against_registry(spec, inst.tenant_ranges())
+            if row["central_accounting"]:
+                check_series_free(spec.nr, row["invoice_prefix"], inst.invoice_series())
             _clear_leftovers(inst, spec.nr, staging)
             # Chosen under the lock, so two tenants created at once still differ.
             row.setdefault("colour", unused_colour(inst))

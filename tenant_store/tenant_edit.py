@@ -4,6 +4,7 @@ import os
 import shutil
 from pathlib import Path
 
+from .books_settings import check_books_settings, check_series_free
 from .errors import ValidationError
 from .i18n import _
 from .installation import Installation, TenantInfo
@@ -37,8 +38,9 @@ def update_tenant(
     logo: Path | None = None,
     central: object = None,
     booking_range: tuple[int, int] | str | None = None,
+    books: dict | None = None,
 ) -> TenantInfo:
-    """Change name, address, colours, logo or booking range, all or nothing.
+    """Change name, address, colours, logo, booking range or books settings, all or nothing.
 
     Everything is checked first and written in one transaction, so a refused booking range
     (R5, numbers issued) leaves the name and branding as they were. Any attempt to change
@@ -48,6 +50,7 @@ def update_tenant(
     if central is not None:
         raise ValidationError("central", fixed_reason())
     changes = _checked_changes(name, branding)
+    changes.update(check_books_settings(books or {}))
     logo = check_logo(logo)
     new_range = None if booking_range is None else parse_range(booking_range, nr)
     staged = _stage_logo(info, logo) if logo is not None else None
@@ -58,6 +61,8 @@ def update_tenant(
             with range_transaction(inst, info):
                 if new_range is not None:
                     write_booking_range(inst, info, new_range)
+                if "invoice_prefix" in changes and info.books_owner == 0:
+                    check_series_free(nr, changes["invoice_prefix"], inst.invoice_series())
                 if changes:
                     Tenant.update(**changes).where(Tenant.nr == nr).execute()
         if staged is not None:  # only once the registry names it: a refusal keeps the old logo

@@ -210,9 +210,7 @@ def unlock(inst: Installation, login: str) -> bool:
         tracked = _tracks_failures(inst)
         row = LoginFailure.get_or_none(LoginFailure.login == login) if tracked else None
     if not known and row is None:
-        raise ValidationError(
-            "login", _("There is no user '{login}'.").format(login=shown(login))
-        )
+        raise ValidationError("login", _("There is no user '{login}'.").format(login=shown(login)))
     if row is None:
         return False
     _forget_failures(inst, login)
@@ -253,9 +251,7 @@ def grant(inst: Installation, login: str, tenant_nr: int, role: str, team: str =
         if existing is None:
             Membership.create(user=user, tenant_nr=tenant_nr, role=role, team=team)
         else:
-            Membership.update(role=role, team=team).where(
-                Membership.id == existing.id
-            ).execute()
+            Membership.update(role=role, team=team).where(Membership.id == existing.id).execute()
 
 
 def revoke(inst: Installation, login: str, tenant_nr: int) -> None:

@@ -105,8 +105,14 @@ def test_the_real_program_from_login_through_tenants_wizard_and_search_to_quit(d
         "XDG_CACHE_HOME": str(home / ".cache"),
     }
     program = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path / "data"), "--lang",
-         "de"],
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--data-dir",
+            str(tmp_path / "data"),
+            "--lang",
+            "de",
+        ],
         env=env,
         cwd=ROOT,
         stdout=subprocess.PIPE,

@@ -13,3 +13,11 @@ MODELS_BY_DB: dict[str, tuple] = {
     Logical.ACCOUNTING: accounting.MODELS,
     INSTALLATION_SCHEMA: installation.MODELS,
 }
+
+# Triggers each file carries besides its tables ("{schema}" is the file's schema name).
+TRIGGERS_BY_DB: dict[str, tuple[str, ...]] = {
+    Logical.BASEDATA: basedata.TRIGGERS,
+    Logical.CUSTOMERS: customers.TRIGGERS,
+    Logical.ACCOUNTING: accounting.TRIGGERS,
+    INSTALLATION_SCHEMA: installation.TRIGGERS,
+}

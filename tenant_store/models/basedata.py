@@ -3,6 +3,7 @@
 import peewee
 
 from ..logical import Logical
+from .audit import AUDIT_TRIGGERS, audit_model
 from .base import logical_base
 
 Base = logical_base(Logical.BASEDATA)
@@ -41,4 +42,7 @@ class Supplier(Base):
     active = peewee.BooleanField(default=True)
 
 
-MODELS = (Destination, TravelType, Parameter, CostCentre, Supplier)
+AuditRecord = audit_model(Base)  # schema v2: changes of base data (GoBD)
+
+MODELS = (Destination, TravelType, Parameter, CostCentre, Supplier, AuditRecord)
+TRIGGERS = AUDIT_TRIGGERS

@@ -59,6 +59,11 @@ class Invoice(Base):
     due_on = peewee.DateField(null=True)
     total_cents = CentsField()
     vat_cents = CentsField(default=0)
+    # Schema v2: the series prefix the number was issued in ('' before series existed), and
+    # the archived PDF as issued (GoBD): its file name in the tenant's archive and its hash.
+    series = peewee.CharField(default="", constraints=[peewee.SQL("DEFAULT ''")])
+    archive_file = peewee.CharField(default="", constraints=[peewee.SQL("DEFAULT ''")])
+    archive_sha256 = peewee.CharField(default="", constraints=[peewee.SQL("DEFAULT ''")])
 
 
 class Payment(Base):

@@ -6,6 +6,7 @@ from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 from ..logical import Logical, schema_name
 from ..routing import ROUTER
 from ..search_folding import fold
+from .audit import AUDIT_TRIGGERS, audit_model
 from .base import LocalForeignKey, logical_base
 
 Base = logical_base(Logical.CUSTOMERS)
@@ -100,4 +101,7 @@ def sort_name(values: dict) -> str:
     return fold(person)
 
 
-MODELS = (Customer, CustomerShare, CustomerSearch)
+AuditRecord = audit_model(Base)  # schema v5: who changed which customer (GoBD)
+
+MODELS = (Customer, CustomerShare, CustomerSearch, AuditRecord)
+TRIGGERS = AUDIT_TRIGGERS

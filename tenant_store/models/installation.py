@@ -3,6 +3,7 @@
 import peewee
 
 from ..logical import INSTALLATION_SCHEMA
+from .audit import AUDIT_TRIGGERS, audit_model
 from .base import LocalForeignKey, logical_base
 
 Base = logical_base(INSTALLATION_SCHEMA)
@@ -36,6 +37,15 @@ class Tenant(Base):
     # Added in version 2, hence last. An invoice shows one of them (§ 14 UStG).
     tax_number = peewee.CharField(default="", constraints=[peewee.SQL("DEFAULT ''")])
     vat_id = peewee.CharField(default="", constraints=[peewee.SQL("DEFAULT ''")])
+    # Version 4: the invoice series (prefix) that keeps numbers unique per set of books
+    # (§ 14 (4) no. 4 UStG), the DATEV client of the tenant's own books, the fiscal year's
+    # first month, and the day of the following month on which a month is locked
+    # automatically (0: its last day, the GoBD's latest point).
+    invoice_prefix = peewee.CharField(default="", constraints=[peewee.SQL("DEFAULT ''")])
+    datev_adviser = peewee.IntegerField(null=True)
+    datev_client = peewee.IntegerField(null=True)
+    fiscal_year_start = peewee.IntegerField(default=1, constraints=[peewee.SQL("DEFAULT 1")])
+    lock_day = peewee.IntegerField(default=0, constraints=[peewee.SQL("DEFAULT 0")])
 
 
 class User(Base):
@@ -90,4 +100,17 @@ class LoginFailure(Base):
     locked_until = peewee.DateTimeField(null=True)
 
 
-MODELS = (Tenant, User, Role, RoleRight, Membership, Licence, Setting, LoginFailure)
+AuditRecord = audit_model(Base)  # version 4: tenants, users, rights (GoBD)
+
+MODELS = (
+    Tenant,
+    User,
+    Role,
+    RoleRight,
+    Membership,
+    Licence,
+    Setting,
+    LoginFailure,
+    AuditRecord,
+)
+TRIGGERS = AUDIT_TRIGGERS

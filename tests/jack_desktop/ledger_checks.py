@@ -53,7 +53,7 @@ def check_invoices_and_postings(inst: Installation, nr: int) -> set[int]:
             own = [i for i in invoices.values() if i.booking_id == booking.id]
             if booking.status == "invoiced":
                 assert len(own) == 1, f"booking {booking.number} has {len(own)} invoices"
-                assert entries[f"RE {own[0].number}"] == 1, f"no posting for {booking.number}"
+                assert entries[invoice_reference(own[0])] == 1, f"no posting for {booking.number}"
                 invoiced.add(booking.number)
             elif booking.status in ("offer", "booked"):
                 assert not own, f"booking {booking.number} has an invoice but is {booking.status}"

@@ -11,6 +11,7 @@ import pytest
 from jack_desktop.accounting import Line, iter_journal, post_entry
 from jack_desktop.documents.journal import save_journal, write_journal
 from jack_desktop.documents.trial_balance import save_trial_balance, write_trial_balance
+from jack_desktop.period_locks import taking_over_history
 from tenant_store import PermissionDenied
 from tenant_store.errors import NotHere
 from tenant_store.users import add_user, grant
@@ -34,10 +35,11 @@ def books(inst3):
         (1, 9, "Miete Nord", "6310", Decimal("950.00")),
         (0, 3, "Telefon Köln", "6805", Decimal("120.00")),
     ]
-    for nr, days, text, account, amount in postings:
-        with inst3.open_session(nr) as s:
-            lines = [Line(account, debit=amount), Line("1800", credit=amount)]
-            post_entry("anna", s, START + timedelta(days=days), text, lines, f"B{days}")
+    with taking_over_history():  # March's books, entered now: the lock of March waits
+        for nr, days, text, account, amount in postings:
+            with inst3.open_session(nr) as s:
+                lines = [Line(account, debit=amount), Line("1800", credit=amount)]
+                post_entry("anna", s, START + timedelta(days=days), text, lines, f"B{days}")
     return inst3
 
 
@@ -147,7 +149,8 @@ def test_long_journal_runs_over_many_pages(books, german):
     with books.open_session(3) as s3:
         for i in range(300):
             lines = [Line("6815", debit=f"{i + 1},00"), Line("1800", credit=f"{i + 1},00")]
-            post_entry("anna", s3, START + timedelta(days=i % 60), f"Posten {i:03d}", lines)
+            with taking_over_history():
+                post_entry("anna", s3, START + timedelta(days=i % 60), f"Posten {i:03d}", lines)
         out = io.BytesIO()
         pages = write_journal("otto", s3, out)
     reader = pypdf.PdfReader(io.BytesIO(out.getvalue()))

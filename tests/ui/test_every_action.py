@@ -6,7 +6,6 @@ dialog that opens is looked at and closed. The test fails on an unexpected-error
 exception in a slot (pytest-qt fails the test on those), and on a line in the error log.
 """
 
-
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
@@ -138,8 +137,11 @@ def test_every_action_of_the_window_and_its_views_works(qtbot, office, closer, u
 def _visible_users() -> list[str]:
     from ui.main_window import MainWindow
 
-    return [w.user for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
-            and w.isVisible()]
+    return [
+        w.user
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, MainWindow) and w.isVisible()
+    ]
 
 
 def _visible_window_of(user: str):

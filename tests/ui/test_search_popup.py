@@ -90,9 +90,7 @@ def _current(window) -> str:
     return window.search.results.currentItem().text().strip()
 
 
-def test_hits_come_while_typing_without_a_dialog_and_the_focus_stays_in_the_field(
-    qtbot, window
-):
+def test_hits_come_while_typing_without_a_dialog_and_the_focus_stays_in_the_field(qtbot, window):
     _press(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     _type(qtbot, "N")  # one letter is not searched
     qtbot.wait(400)
@@ -209,4 +207,3 @@ def test_the_answer_to_older_text_never_replaces_the_newer_hits(qtbot, window, m
     qtbot.wait(200)
     assert started == ["Nord", "Nordlicht"]
     assert not any("Veraltet" in line for line in _lines(window))
-

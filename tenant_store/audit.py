@@ -1,0 +1,148 @@
+"""The hash-chained audit trail (GoBD): append a record, verify a file's chain.
+
+Each record's hash covers its own fields and the hash of the record before it, so altering a
+record breaks its own hash and removing one breaks its successor's link (and leaves a gap in
+the ids, which count 1, 2, 3 ...). Records are appended inside the caller's write transaction:
+SQLite's write lock serialises appenders, so two writers never chain onto the same record.
+"""
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import peewee
+
+from .i18n import _
+from .logical import INSTALLATION_SCHEMA, Logical
+from .models import accounting, basedata, customers, installation
+
+GENESIS = "0" * 64
+
+AUDITED: dict[str, type[peewee.Model]] = {
+    Logical.ACCOUNTING: accounting.AuditRecord,
+    Logical.BASEDATA: basedata.AuditRecord,
+    Logical.CUSTOMERS: customers.AuditRecord,
+    INSTALLATION_SCHEMA: installation.AuditRecord,
+}
+FIELDS = (
+    "id",
+    "recorded_at",
+    "user",
+    "tenant_nr",
+    "object_kind",
+    "object_id",
+    "action",
+    "old_values",
+    "new_values",
+    "prev_hash",
+)
+
+
+def canonical(values: Mapping | None) -> str:
+    """Values as canonical JSON (sorted keys, dates ISO, Decimals as text); '' for None."""
+    if values is None:
+        return ""
+    return json.dumps(
+        values, sort_keys=True, ensure_ascii=False, default=_plain, separators=(",", ":")
+    )
+
+
+def _plain(value):
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, set | frozenset | tuple):
+        return sorted(value) if isinstance(value, set | frozenset) else list(value)
+    raise TypeError(f"not recordable in the audit trail: {value!r}")
+
+
+def record_hash(row: Mapping) -> str:
+    """The hash of a record: SHA-256 over its fields (prev_hash included) as canonical JSON."""
+    body = json.dumps([row[name] for name in FIELDS], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def record(
+    db: str,
+    *,
+    user: str,
+    tenant_nr: int,
+    kind: str,
+    object_id: object,
+    action: str,
+    old: Mapping | None = None,
+    new: Mapping | None = None,
+) -> None:
+    """Append a record to the audit trail of the file of `db` the models are routed to.
+
+    Call it inside the write transaction of the change it records.
+    """
+    model = AUDITED[db]
+    last = model.select(model.id, model.hash).order_by(model.id.desc()).limit(1).tuples().first()
+    row = {
+        "id": last[0] + 1 if last else 1,
+        "recorded_at": datetime.now(UTC).isoformat(timespec="microseconds"),
+        "user": user,
+        "tenant_nr": tenant_nr,
+        "object_kind": kind,
+        "object_id": str(object_id),
+        "action": action,
+        "old_values": canonical(old),
+        "new_values": canonical(new),
+        "prev_hash": last[1] if last else GENESIS,
+    }
+    model.insert(**row, hash=record_hash(row)).execute()
+
+
+def changes(old: Mapping, new: Mapping) -> tuple[dict, dict]:
+    """The fields that differ between `old` and `new`: (old values, new values)."""
+    keys = [k for k in new if old.get(k) != new.get(k)]
+    return {k: old.get(k) for k in keys}, {k: new[k] for k in keys}
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    records: int
+    problem: str | None  # the first broken link, or None
+
+
+_BATCH = 5000
+
+
+def verify_chain(execute: Callable, where: str, schema: str = "main") -> ChainReport:
+    """Walk the audit trail of `schema` through `execute(sql, params)`; name the first break."""
+    columns = ", ".join(f'"{name}"' for name in (*FIELDS, "hash"))
+    expected_id, prev, count, after = 1, GENESIS, 0, 0
+    while True:
+        rows = execute(
+            f'SELECT {columns} FROM "{schema}"."audit_record" WHERE "id" > ? ORDER BY "id" LIMIT ?',
+            (after, _BATCH),
+        ).fetchall()
+        if not rows:
+            return ChainReport(count, None)
+        for values in rows:
+            row = dict(zip((*FIELDS, "hash"), values, strict=True))
+            problem = _link_problem(row, expected_id, prev)
+            if problem:
+                return ChainReport(count, f"{where}: {problem}")
+            expected_id, prev, count = row["id"] + 1, row["hash"], count + 1
+        after = rows[-1][0]
+
+
+def _link_problem(row: dict, expected_id: int, prev: str) -> str | None:
+    if row["id"] != expected_id:
+        return _("audit trail record {missing} is missing (the next one is {found}).").format(
+            missing=expected_id, found=row["id"]
+        )
+    if row["prev_hash"] != prev:
+        return _(
+            "audit trail record {id} does not follow on from record {before}: "
+            "the record before it was changed or removed."
+        ).format(id=row["id"], before=row["id"] - 1)
+    if record_hash(row) != row["hash"]:
+        return _("audit trail record {id} was changed after it was written.").format(id=row["id"])
+    return None
