@@ -580,3 +580,22 @@ def _lines_of(entry_ids: peewee.SelectQuery) -> dict[int, tuple[JournalLineRow, 
             )
         )
     return {entry_id: tuple(lines) for entry_id, lines in found.items()}
+
+
+def reversals_of(user: str, session: TenantSession, entry_ids: Sequence[int]) -> dict[int, int]:
+    """Which of the entries `entry_ids` were reversed: {original id: id of its reversal}.
+
+    For the journal's "reversed by entry 15": the reversal may be on another page (it can be
+    dated before the original), so the viewer asks instead of searching what it loaded.
+    """
+    session.rights(user).require("accounting", Level.READ)
+    ids = list(entry_ids)
+    found: dict[int, int] = {}
+    with session.bound():
+        for start in range(0, len(ids), JOURNAL_CHUNK):  # under SQLite's variable limit
+            query = JournalEntry.select(JournalEntry.reverses_id, JournalEntry.id).where(
+                JournalEntry.reverses_id.in_(ids[start : start + JOURNAL_CHUNK])
+                & (JournalEntry.tenant_nr == session.nr)
+            )
+            found.update(query.tuples())
+    return found

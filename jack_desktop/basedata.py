@@ -13,7 +13,9 @@ import peewee
 import pycountry
 
 from tenant_store import StoreError, TenantSession, ValidationError
+from tenant_store.audit import changes, record
 from tenant_store.i18n import N_, SUPPORTED, _
+from tenant_store.logical import Logical
 from tenant_store.models.basedata import CostCentre, Destination, Parameter, Supplier, TravelType
 from tenant_store.rights import Level
 
@@ -186,17 +188,32 @@ def save_entry(
     session.rights(user).require(MODULE, Level.WRITE)
     _kind(kind)
     if code is None:
-        return _create(session, kind, values)
-    return _update(session, kind, _text(code).upper(), values)
+        return _create(user, session, kind, values)
+    return _update(user, session, kind, _text(code).upper(), values)
 
 
-def _create(session: TenantSession, kind: str, values: dict) -> peewee.Model:
+def _audit(user: str, session: TenantSession, kind: str, key: str, action: str, old, new) -> None:
+    record(
+        Logical.BASEDATA,
+        user=user,
+        tenant_nr=session.nr,
+        kind=AUDIT_KINDS.get(kind, "basedata"),
+        object_id=f"{kind}:{key}" if kind not in AUDIT_KINDS else key,
+        action=action,
+        old=old,
+        new=new,
+    )
+
+
+def _create(user: str, session: TenantSession, kind: str, values: dict) -> peewee.Model:
     code = _clean_code(kind, values.get("code"))
     data = _clean_fields(kind, values)
     model = KINDS[kind].model
     with session.transaction():
         _refuse_taken(model, code)
-        return model.create(code=code, active=True, **data)
+        entry = model.create(code=code, active=True, **data)
+        _audit(user, session, kind, code, "create", None, data)
+        return entry
 
 
 def _refuse_taken(model: type[peewee.Model], code: str) -> None:
@@ -214,7 +231,7 @@ def _refuse_taken(model: type[peewee.Model], code: str) -> None:
     raise ValidationError("code", message.format(code=code, name=other.name))
 
 
-def _update(session: TenantSession, kind: str, code: str, values: dict) -> peewee.Model:
+def _update(user: str, session: TenantSession, kind: str, code: str, values: dict) -> peewee.Model:
     if "code" in values and _text(values["code"]).upper() != code:
         raise ValidationError(
             "code",
@@ -226,9 +243,13 @@ def _update(session: TenantSession, kind: str, code: str, values: dict) -> peewe
     spec = KINDS[kind]
     with session.bound():
         current = _get(kind, code)
-    data = _clean_fields(kind, {**{f: getattr(current, f) for f in spec.fields}, **values})
+    before = {f: getattr(current, f) for f in spec.fields}
+    data = _clean_fields(kind, {**before, **values})
     with session.transaction():
         spec.model.update(**data).where(spec.model.code == code).execute()
+        old, new = changes(before, data)
+        if new:
+            _audit(user, session, kind, code, "update", old, new)
         return _get(kind, code)
 
 
@@ -240,9 +261,14 @@ def set_active(
     model = _kind(kind).model
     code = _text(code).upper()
     with session.transaction():
-        _get(kind, code)
+        was = _get(kind, code).active
         model.update(active=bool(active)).where(model.code == code).execute()
+        if was != bool(active):
+            _audit(user, session, kind, code, "update", {"active": was}, {"active": bool(active)})
         return _get(kind, code)
+
+
+AUDIT_KINDS = {"suppliers": "supplier"}  # others are recorded as "basedata" with their kind
 
 
 # --- parameters -------------------------------------------------------------------------------
@@ -336,6 +362,18 @@ def set_parameter(user: str, session: TenantSession, key: str, value) -> Paramet
         )
     clean = PARAMETERS[key]("value", _text(value))
     with session.transaction():
+        before = Parameter.get_or_none(Parameter.key == key)
+        if before is None or before.value != clean:
+            record(
+                Logical.BASEDATA,
+                user=user,
+                tenant_nr=session.nr,
+                kind="parameter",
+                object_id=key,
+                action="update" if before else "create",
+                old={"value": before.value} if before else None,
+                new={"value": clean},
+            )
         Parameter.insert(key=key, value=clean).on_conflict(
             conflict_target=[Parameter.key], update={Parameter.value: clean}
         ).execute()

@@ -13,9 +13,11 @@ from datetime import date
 import peewee
 
 from tenant_store import TenantInfo, TenantSession, ValidationError
+from tenant_store.audit import changes, record
 from tenant_store.business_ids import check_iban
 from tenant_store.i18n import _
 from tenant_store.installation import now
+from tenant_store.logical import Logical
 from tenant_store.models.customers import (
     Customer,
     CustomerSearch,
@@ -148,7 +150,21 @@ def create_customer(
         for nr in sorted((shared_with or set()) - {session.nr}):
             CustomerShare.create(customer=customer, tenant_nr=nr)
         CustomerSearch.insert(rowid=customer.id, body=search_body(customer.__data__)).execute()
+        _audit(user, session, customer.id, "create", None, {"number": number, **data})
     return Created(customer, duplicates)
+
+
+def _audit(user, session, customer_id: int, action: str, old, new) -> None:
+    record(
+        Logical.CUSTOMERS,
+        user=user,
+        tenant_nr=session.nr,
+        kind="customer",
+        object_id=customer_id,
+        action=action,
+        old=old,
+        new=new,
+    )
 
 
 def _likely_duplicates(session: TenantSession, data: dict) -> list[Customer]:
@@ -224,6 +240,9 @@ def update_customer(user: str, session: TenantSession, customer_id: int, values:
         ).execute()
         body = search_body({**current, **data, "number": customer.number})
         CustomerSearch.update(body=body).where(CustomerSearch.rowid == customer_id).execute()
+        old, new = changes(current, data)
+        if new:
+            _audit(user, session, customer_id, "update", old, new)
         return Customer.get_by_id(customer_id)
 
 
@@ -239,9 +258,20 @@ def set_sharing(
             _("Sharing of this customer can only be changed in the tenant that created it."),
         )
     with session.transaction():
+        before = sorted(
+            s.tenant_nr for s in CustomerShare.select().where(CustomerShare.customer == customer_id)
+        )
         CustomerShare.delete().where(CustomerShare.customer == customer_id).execute()
         for nr in sorted((shared_with or set()) - {session.nr}):
             CustomerShare.create(customer=customer_id, tenant_nr=nr)
+        _audit(
+            user,
+            session,
+            customer_id,
+            "update",
+            {"shared_with": None if customer.shared_with_all else before},
+            {"shared_with": None if shared_with is None else sorted(shared_with - {session.nr})},
+        )
         Customer.update(shared_with_all=shared_with is None, updated_at=now()).where(
             Customer.id == customer_id
         ).execute()

@@ -142,8 +142,14 @@ def record_payment(
         return payment
 
 
-def cancel_booking(user: str, session: TenantSession, number: int) -> Invoice | None:
-    """Cancel a booking; an invoiced one gets a credit note that reverses the invoice's entry."""
+def cancel_booking(
+    user: str, session: TenantSession, number: int, cancelled_on: date | None = None
+) -> Invoice | None:
+    """Cancel a booking; an invoiced one gets a credit note that reverses the invoice's entry.
+
+    The credit note is dated `cancelled_on` (default today), which must be in an open period.
+    """
+    cancelled_on = cancelled_on or date.today()
     session.rights(user).require("bookings", Level.WRITE)
     with session.transaction():
         booking = find_booking(number)
@@ -151,9 +157,10 @@ def cancel_booking(user: str, session: TenantSession, number: int) -> Invoice | 
             raise ValidationError(
                 "status", _("Booking {number} is cancelled already.").format(number=number)
             )
+        credit = None
         if booking.status == "invoiced":
-            require_open(session, date.today())
-        credit = _credit_note(session, user, booking) if booking.status == "invoiced" else None
+            require_open(session, cancelled_on)
+            credit = _credit_note(session, user, booking, cancelled_on)
         _set_status(booking, "cancelled")
         return credit
 
@@ -184,9 +191,8 @@ def invoice_reference(invoice: Invoice) -> str:
     return f"{prefix} {invoice_label(invoice)}"
 
 
-def _credit_note(session: TenantSession, user: str, booking: Booking) -> Invoice:
+def _credit_note(session: TenantSession, user: str, booking: Booking, today: date) -> Invoice:
     invoice = _last_invoice(booking)
-    today = date.today()
     credit = Invoice.create(
         booking=booking.id,
         number=next_number(session, INVOICE_RANGE, 1, MAX_BOOKING_NUMBER),

@@ -6,8 +6,11 @@ the ids, which count 1, 2, 3 ...). Records are appended inside the caller's writ
 SQLite's write lock serialises appenders, so two writers never chain onto the same record.
 """
 
+import getpass
 import hashlib
 import json
+import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -98,6 +101,31 @@ def record(
     model.insert(**row, hash=record_hash(row)).execute()
 
 
+def admin_identity() -> str:
+    """Who acts where no one is logged in: the administrator's tools, named by OS user."""
+    try:
+        who = getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (containers)
+        who = str(os.getuid()) if hasattr(os, "getuid") else "?"
+    return f"jack-desktop-admin ({who})"
+
+
+def record_installation(
+    by: str | None, tenant_nr: int, kind: str, object_id, action: str, old=None, new=None
+) -> None:
+    """A record in the installation's trail (tenants, users, rights); `by` None: the admin tools."""
+    record(
+        INSTALLATION_SCHEMA,
+        user=by or admin_identity(),
+        tenant_nr=tenant_nr,
+        kind=kind,
+        object_id=object_id,
+        action=action,
+        old=old,
+        new=new,
+    )
+
+
 def changes(old: Mapping, new: Mapping) -> tuple[dict, dict]:
     """The fields that differ between `old` and `new`: (old values, new values)."""
     keys = [k for k in new if old.get(k) != new.get(k)]
@@ -146,3 +174,10 @@ def _link_problem(row: dict, expected_id: int, prev: str) -> str | None:
     if record_hash(row) != row["hash"]:
         return _("audit trail record {id} was changed after it was written.").format(id=row["id"])
     return None
+
+
+def trigger_names(db: str) -> set[str]:
+    """The names of the triggers that keep `db`'s posted data and trail unchangeable."""
+    from .models import TRIGGERS_BY_DB
+
+    return {re.search(r'\."([a-z_]+)" BEFORE', sql).group(1) for sql in TRIGGERS_BY_DB.get(db, ())}

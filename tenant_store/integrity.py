@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .audit import AUDITED, verify_chain
+from .audit import AUDITED, trigger_names, verify_chain
 from .errors import StoreError
 from .i18n import _
 from .installation import Installation, TenantInfo
@@ -157,17 +157,28 @@ def _check_file(path: Path, db: str, report: CheckReport) -> None:
             )
         )
     elif db in AUDITED and not findings:
-        _check_audit_trail(path, report)
+        _check_audit_trail(path, db, report)
 
 
-def _check_audit_trail(path: Path, report: CheckReport) -> None:
+def _check_audit_trail(path: Path, db: str, report: CheckReport) -> None:
     """The file's hash chain: a changed or removed record is named by its number."""
     try:
         with reading(path) as conn:
             chain = verify_chain(conn.execute, str(path))
+            present = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            }
     except StoreError as exc:
         report.problems.append(str(exc))
         return
+    missing = sorted(trigger_names(db) - present)
+    if missing:
+        report.problems.append(
+            _(
+                "{path}: the protection of posted data was removed (trigger {name} is missing). "
+                "Records may have been changed; restore the file from a backup."
+            ).format(path=path, name=missing[0])
+        )
     if chain.problem:
         report.problems.append(
             chain.problem

@@ -8,6 +8,7 @@ connection, so concurrent processes never get the same number.
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from .audit import record_installation
 from .errors import RangeExhausted, ValidationError
 from .i18n import N_, _
 from .installation import Installation, TenantInfo
@@ -61,12 +62,25 @@ def peek_next(session: TenantSession, name: str, first: int) -> int:
     return max(counter.next_value, first) if counter else first
 
 
-def set_booking_range(inst: Installation, nr: int, value: tuple[int, int] | str) -> tuple[int, int]:
+def set_booking_range(
+    inst: Installation, nr: int, value: tuple[int, int] | str, *, by: str | None = None
+) -> tuple[int, int]:
     """Change a tenant's booking range; issued numbers and R5 are respected."""
     new_range = parse_range(value, nr)
     info = inst.tenant(nr)
     with range_transaction(inst, info):
+        old = list(info.booking_range)
         write_booking_range(inst, info, new_range)
+        if old != list(new_range):
+            record_installation(
+                by,
+                nr,
+                "tenant",
+                nr,
+                "update",
+                {"booking_range": old},
+                {"booking_range": list(new_range)},
+            )
     return new_range
 
 

@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from .audit import record_installation
 from .books_settings import check_series_free
 from .errors import SchemaBehind, StoreError
 from .i18n import _
@@ -139,6 +140,7 @@ def _register(inst: Installation, spec: CheckedSpec, staging: Path) -> None:
             moved = True
             fsync_dir(final.parent)
             Tenant.create(**row)
+            record_installation(None, spec.nr, "tenant", spec.nr, "create", new=row)
     except BaseException:
         if moved:  # the row was not committed: the folder must not stay
             remove_tree(final)

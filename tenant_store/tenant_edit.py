@@ -4,6 +4,8 @@ import os
 import shutil
 from pathlib import Path
 
+from .audit import changes as changes_of
+from .audit import record_installation
 from .books_settings import check_books_settings, check_series_free
 from .errors import ValidationError
 from .i18n import _
@@ -39,6 +41,7 @@ def update_tenant(
     central: object = None,
     booking_range: tuple[int, int] | str | None = None,
     books: dict | None = None,
+    by: str | None = None,
 ) -> TenantInfo:
     """Change name, address, colours, logo, booking range or books settings, all or nothing.
 
@@ -59,6 +62,7 @@ def update_tenant(
             changes["logo_file"] = logo_file_name(logo)
         if changes or new_range is not None:
             with range_transaction(inst, info):
+                _record(by, nr, changes, new_range)
                 if new_range is not None:
                     write_booking_range(inst, info, new_range)
                 if "invoice_prefix" in changes and info.books_owner == 0:
@@ -72,6 +76,19 @@ def update_tenant(
         if staged is not None and staged.exists():
             staged.unlink()
     return inst.tenant(nr)
+
+
+def _record(by: str | None, nr: int, changes: dict, new_range) -> None:
+    """The audit record of an edit: the registry row's values before and after."""
+    row = Tenant.get_by_id(nr)
+    old = {k: getattr(row, k) for k in changes}
+    new = dict(changes)
+    if new_range is not None:
+        old["booking_range"] = [row.booking_first, row.booking_last]
+        new["booking_range"] = list(new_range)
+    old, new = changes_of(old, new)
+    if new:
+        record_installation(by, nr, "tenant", nr, "update", old, new)
 
 
 def _checked_changes(name: str | None, branding: dict[str, str] | None) -> dict[str, str]:

@@ -13,6 +13,7 @@ import secrets
 from datetime import datetime, timedelta
 from functools import cache
 
+from .audit import record_installation
 from .errors import LoginLocked, ValidationError, has_control_chars, plain_text, shown
 from .i18n import _
 from .installation import Installation, now
@@ -112,7 +113,9 @@ def check_password(password: str) -> str:
     return password
 
 
-def add_user(inst: Installation, login: str, name: str, password: str) -> None:
+def add_user(
+    inst: Installation, login: str, name: str, password: str, *, by: str | None = None
+) -> None:
     """Create a user; the login is lower case letters, digits, '.', '_' or '-'."""
     login = check_login(login)
     name = plain_text("name", name, MAX_NAME)
@@ -125,6 +128,7 @@ def add_user(inst: Installation, login: str, name: str, password: str) -> None:
                 "login", _("The login '{login}' exists already.").format(login=login)
             )
         User.create(login=login, name=name, password_hash=hash_password(password), created_at=now())
+        record_installation(by, 0, "user", login, "create", new={"name": name})
 
 
 def authenticate(inst: Installation, login: str, password: str) -> User | None:
@@ -217,7 +221,15 @@ def unlock(inst: Installation, login: str) -> bool:
     return row.locked_until is not None and row.locked_until > now()
 
 
-def grant(inst: Installation, login: str, tenant_nr: int, role: str, team: str = "") -> None:
+def grant(
+    inst: Installation,
+    login: str,
+    tenant_nr: int,
+    role: str,
+    team: str = "",
+    *,
+    by: str | None = None,
+) -> None:
     """Give `login` a role (and team) in a tenant; a new membership needs a free seat."""
     team = plain_text("team", team, MAX_TEAM)
     with inst.registry(write=True):
@@ -250,18 +262,27 @@ def grant(inst: Installation, login: str, tenant_nr: int, role: str, team: str =
             )
         if existing is None:
             Membership.create(user=user, tenant_nr=tenant_nr, role=role, team=team)
+            old = None
         else:
             Membership.update(role=role, team=team).where(Membership.id == existing.id).execute()
+            old = {"role": existing.role_id, "team": existing.team}
+        new = {"role": role, "team": team}
+        if old != new:
+            record_installation(by, tenant_nr, "membership", login, "grant", old, new)
 
 
-def revoke(inst: Installation, login: str, tenant_nr: int) -> None:
+def revoke(inst: Installation, login: str, tenant_nr: int, *, by: str | None = None) -> None:
     """Remove a user's membership in a tenant, freeing the seat."""
     with inst.registry(write=True):
         user = User.get_or_none(User.login == login)
         if user is not None:
-            Membership.delete().where(
-                Membership.user == user, Membership.tenant_nr == tenant_nr
-            ).execute()
+            removed = (
+                Membership.delete()
+                .where(Membership.user == user, Membership.tenant_nr == tenant_nr)
+                .execute()
+            )
+            if removed:
+                record_installation(by, tenant_nr, "membership", login, "revoke")
 
 
 def tenants_of(inst: Installation, login: str) -> list[int]:

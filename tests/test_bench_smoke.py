@@ -20,6 +20,7 @@ SCRIPTS = [
     "bench_startup.py",
     "bench_tenant_switch.py",
     "bench_journal_pdf.py",
+    "bench_audit.py",
 ]
 
 
