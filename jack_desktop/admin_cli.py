@@ -13,6 +13,7 @@ from pathlib import Path
 
 import peewee
 
+from tenant_store.books_settings import BOOKS_FIELDS
 from tenant_store.errors import StoreError, ValidationError, printable
 from tenant_store.i18n import _, ngettext, set_language
 from tenant_store.installation import BRANDING_FIELDS, Installation
@@ -80,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     edit.add_argument("--booking-range")
     edit.add_argument("--central", help=_("refused: fixed at creation"))
     _add_branding(edit)
+    for option in BOOKS_FIELDS:  # invoice series, DATEV client, fiscal year, lock day
+        edit.add_argument(f"--{option.replace('_', '-')}", dest=option)
 
     mig = commands.add_parser("migrate", help=_("update database schemas (sub-tenants first)"))
     mig.add_argument("--plan", action="store_true")
@@ -227,6 +230,7 @@ def cmd_tenant(args, inst: Installation) -> int:
             logo=_path(args.logo),
             central=args.central,
             booking_range=args.booking_range or None,
+            books={k: getattr(args, k) for k in BOOKS_FIELDS if getattr(args, k) is not None},
         )
         print(_("Tenant {nr} changed.").format(nr=nr))
     return EXIT_OK

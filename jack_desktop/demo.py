@@ -435,10 +435,12 @@ class _Builder:
 
     def tenants(self) -> None:
         main = TENANTS[0]
-        update_tenant(self.inst, 0, branding=main.branding)
+        update_tenant(self.inst, 0, branding=main.branding, books=_datev_client(0))
         for plan in TENANTS[1:]:
             spec = TenantSpec(plan.nr, plan.name, central=plan.central, branding=plan.branding)
             create_tenant(self.inst, spec)
+            if "accounting" not in plan.central:  # own books: an own client at the adviser's
+                update_tenant(self.inst, plan.nr, books=_datev_client(plan.nr))
         self.report.tenants = [plan.nr for plan in TENANTS]
 
     def users(self) -> None:
@@ -785,6 +787,13 @@ class _Builder:
         items = inbox(user, session)
         if items:
             mark_read(user, session, items[-1].note_id)
+
+
+DATEV_ADVISER = 29098  # the tax advisor's number at DATEV; a client number per set of books
+
+
+def _datev_client(nr: int) -> dict:
+    return {"datev_adviser": DATEV_ADVISER, "datev_client": 1000 + nr}
 
 
 def _status(fate: str) -> str:

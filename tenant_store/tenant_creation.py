@@ -39,7 +39,7 @@ STEPS = len(LOGICAL_DBS) + 2  # progress: each database, registering, done
 
 
 def create_tenant(
-    inst: Installation, spec: TenantSpec, progress: Progress | None = None
+    inst: Installation, spec: TenantSpec, progress: Progress | None = None, by: str | None = None
 ) -> TenantInfo:
     """Validate, build aside and register a new tenant; on any error nothing remains."""
     checked = check_spec(inst, spec)
@@ -49,7 +49,7 @@ def create_tenant(
     try:
         _build(inst, checked, staging, report)
         report(_("Registering the tenant"), STEPS - 1, STEPS)
-        _register(inst, checked, staging)
+        _register(inst, checked, staging, by)
     finally:
         if staging.exists():
             remove_tree(staging)
@@ -122,7 +122,7 @@ def _copy_chart(source: Path, target: Path) -> None:
     conn.close()
 
 
-def _register(inst: Installation, spec: CheckedSpec, staging: Path) -> None:
+def _register(inst: Installation, spec: CheckedSpec, staging: Path, by: str | None) -> None:
     final = inst.tenant_dir(spec.nr)
     row = new_tenant_row(spec.nr, spec.name, spec.central, spec.booking_range, **spec.branding)
     if spec.logo is not None:
@@ -140,7 +140,7 @@ def _register(inst: Installation, spec: CheckedSpec, staging: Path) -> None:
             moved = True
             fsync_dir(final.parent)
             Tenant.create(**row)
-            record_installation(None, spec.nr, "tenant", spec.nr, "create", new=row)
+            record_installation(by, spec.nr, "tenant", spec.nr, "create", new=row)
     except BaseException:
         if moved:  # the row was not committed: the folder must not stay
             remove_tree(final)

@@ -576,6 +576,24 @@ def test_tenant_edit_with_an_overlapping_range_changes_nothing_not_even_the_name
     assert (shown()["name"], shown()["booking_range"]) == ("Umbenannt", [500000, 549999])
 
 
+def test_tenant_edit_sets_the_datev_client_and_refuses_a_bad_number(fresh):
+    before = snapshot(fresh)
+    line = assert_invalid(
+        run_cli(fresh, "tenant", "edit", str(OWN_NR), "--datev-adviser", "12"), "datev_adviser"
+    )
+    assert "1001" in line, line
+    assert_unchanged(before, fresh)
+    args = ("--datev-adviser", "29098", "--datev-client", "1003", "--fiscal-year-start", "4")
+    rc, _out, err = run_cli(fresh, "tenant", "edit", str(OWN_NR), *args)
+    assert rc == 0, err
+    books = json.loads(run_cli(fresh, "tenant", "show", str(OWN_NR), "--json")[1])["books"]
+    assert (books["datev_adviser"], books["datev_client"], books["fiscal_year_start"]) == (
+        29098,
+        1003,
+        4,
+    )
+
+
 # -- users ----------------------------------------------------------------------------------------
 
 

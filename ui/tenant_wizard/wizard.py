@@ -46,7 +46,7 @@ class Page(IntEnum):
 
 
 def build_tenant(
-    root: Path, spec: TenantSpec, roles: dict[str, str], progress: Progress
+    root: Path, spec: TenantSpec, roles: dict[str, str], by: str, progress: Progress
 ) -> tuple[int, list[str], list[str]]:
     """Create the tenant and grant the roles (runs in a worker thread, on its own connection).
 
@@ -54,11 +54,11 @@ def build_tenant(
     tenant exists by then, so a refused grant (e.g. no free seat) must not hide that.
     """
     with Installation.open(root) as own:
-        info = create_tenant(own, spec, progress=progress)
+        info = create_tenant(own, spec, progress=progress, by=by)
         granted, problems = [], []
         for login, role in roles.items():
             try:
-                grant(own, login, info.nr, role)
+                grant(own, login, info.nr, role, by=by)
                 granted.append(login)
             except StoreError as exc:
                 text = exc.message if isinstance(exc, ValidationError) else str(exc)
@@ -136,7 +136,7 @@ class TenantWizard(QWizard):
         try:
             check_spec(self.inst, spec)  # a clear message at once, before the worker starts
             title = self.tr("Creating tenant {nr}").format(nr=spec.nr)
-            task = partial(build_tenant, self.inst.root, spec, self.roles())
+            task = partial(build_tenant, self.inst.root, spec, self.roles(), self.acting_user)
             nr, self.granted, self.grant_problems = run_with_progress(self, title, task)
         except Exception as exc:  # store refusals and I/O errors alike: a message, no traceback
             show_error(self, exc)
