@@ -24,6 +24,7 @@ from tenant_store.tenant_validation import TenantSpec
 from tenant_store.updates import migrate, plan
 from tenant_store.users import add_user, grant, unlock
 
+from . import admin_auditor, admin_datev
 from .data_dir import resolve_data_dir
 from .demo import build_demo, check_demo_target
 
@@ -106,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     user_cmds.add_parser(
         "unlock", help=_("lift the lock after too many wrong passwords")
     ).add_argument("login")
+    admin_auditor.add_parser(commands)
+    admin_datev.add_parser(commands)
     return parser
 
 
@@ -301,6 +304,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "init":
         return cmd_init(args)
     handlers = {"tenant": cmd_tenant, "migrate": cmd_migrate, "check": cmd_check, "user": cmd_user}
+    handlers["auditor"] = admin_auditor.run
+    handlers["datev"] = admin_datev.run
     with Installation.open(resolve_data_dir(args.data_dir)) as inst:
         return handlers[args.command](args, inst)
 

@@ -34,6 +34,7 @@ from tenant_store.users import add_user, grant
 from .accounting import Line, post_entry
 from .bookings import STATUS_LABELS, STATUSES, confirm_booking, create_booking
 from .customers import create_customer, set_sharing
+from .documents import archived
 from .invoicing import cancel_booking, invoice_booking, record_payment
 from .money import from_cents
 from .notes import inbox, mark_read, reply, send_note
@@ -459,11 +460,13 @@ class _Builder:
                 self.customers(session, plan)
                 later = self.bookings(session, plan)
                 self.journal(session, plan)
+            archived.settle(session)  # the invoices' PDFs get their final names once committed
             # Credit notes are dated today: issued last, their numbers follow the invoices'.
             with session.transaction():
                 for clerk, number in later:
                     cancel_booking(clerk, session, number)
                     self.report.credit_notes += 1
+            archived.settle(session)
 
     # customers
 

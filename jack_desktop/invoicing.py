@@ -2,7 +2,8 @@
 
 Each is one transaction over the tenant's bookings file and the accounting file (tenant 0's
 where accounting is central): the invoice number, the status and the journal entry are
-committed together or not at all, so invoice numbers stay gapless.
+committed together or not at all, so invoice numbers stay gapless. The PDF of an invoice or
+credit note is drawn and archived in that transaction too (`documents.archived`).
 """
 
 from dataclasses import dataclass
@@ -50,7 +51,8 @@ def invoice_booking(
     """Invoice a booked booking: next invoice number, status invoiced, journal entry."""
     session.rights(user).require("bookings", Level.WRITE)
     issued_on = issued_on or date.today()
-    with session.transaction():
+    archived, archive_invoice = _archiving()
+    with archived.issuing(session):
         booking = find_booking(number)
         _require_status(booking, "booked", _("Only a booked booking can be invoiced."))
         require_open(session, issued_on)
@@ -79,6 +81,7 @@ def invoice_booking(
             document=invoice_label(invoice),
         )
         _set_status(booking, "invoiced")
+        archive_invoice(user, session, number, invoice)  # last: drawn from what was written
         return invoice
 
 
@@ -151,7 +154,8 @@ def cancel_booking(
     """
     cancelled_on = cancelled_on or date.today()
     session.rights(user).require("bookings", Level.WRITE)
-    with session.transaction():
+    archived, archive_invoice = _archiving()
+    with archived.issuing(session):
         booking = find_booking(number)
         if booking.status == "cancelled":
             raise ValidationError(
@@ -162,6 +166,8 @@ def cancel_booking(
             require_open(session, cancelled_on)
             credit = _credit_note(session, user, booking, cancelled_on)
         _set_status(booking, "cancelled")
+        if credit is not None:
+            archive_invoice(user, session, number, credit)
         return credit
 
 
@@ -189,6 +195,15 @@ def invoice_reference(invoice: Invoice) -> str:
     """The journal reference of an invoice or credit note."""
     prefix = "RE" if invoice.kind == "invoice" else "GS"
     return f"{prefix} {invoice_label(invoice)}"
+
+
+def _archiving():
+    """The archive's transaction and the invoice's drawing, imported on the first use: the
+    drawing needs reportlab, which would slow down every window that shows a booking."""
+    from .documents import archived
+    from .documents.invoice import archive_invoice
+
+    return archived, archive_invoice
 
 
 def _credit_note(session: TenantSession, user: str, booking: Booking, today: date) -> Invoice:

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from tenant_store import TenantSession, ValidationError
 from tenant_store.audit import record
+from tenant_store.errors import NotHere
 from tenant_store.i18n import _
 from tenant_store.installation import now
 from tenant_store.logical import Logical
@@ -73,6 +74,16 @@ class LockState:
         ).format(end=day(self.next_month_end), day=day(self.next_lock_on))
 
 
+def require_books_here(session: TenantSession) -> None:
+    """Refuse in a tenant with central accounting: its books are tenant 0's, kept there (R4)."""
+    if session.tenant.books_owner != session.nr:
+        raise NotHere(
+            _(
+                "Tenant {nr} posts into tenant 0's books: they are locked and exported in tenant 0."
+            ).format(nr=session.nr)
+        )
+
+
 def _lock_day(session: TenantSession) -> int:
     with session.bound():
         return Tenant.get_by_id(session.tenant.books_owner).lock_day
@@ -124,12 +135,13 @@ def require_open(session: TenantSession, entry_date: date) -> None:
 def _record_automatic(session: TenantSession, through: date) -> None:
     recorded = _recorded(session)
     if recorded is None or recorded < through:
-        _write_lock(session, "", through, automatic=True)
+        record_lock(session, "", through, automatic=True)
 
 
 def lock_period(user: str, session: TenantSession, through: date) -> date:
     """Lock the books up to the end of the month of `through`; returns that day."""
     session.rights(user).require("accounting", Level.WRITE)
+    require_books_here(session)
     if not isinstance(through, date):
         raise ValidationError("through", _("Enter the last day to lock."))
     through = month_end(through)
@@ -147,11 +159,12 @@ def lock_period(user: str, session: TenantSession, through: date) -> date:
                 "through",
                 _("The books are locked up to {day} already.").format(day=day(current)),
             )
-        _write_lock(session, user, through, automatic=False)
+        record_lock(session, user, through, automatic=False)
     return through
 
 
-def _write_lock(session: TenantSession, user: str, through: date, *, automatic: bool) -> None:
+def record_lock(session: TenantSession, user: str, through: date, *, automatic: bool) -> None:
+    """Write a lock and its audit record (inside a transaction; rights are the caller's)."""
     lock = PeriodLock.create(
         locked_through=through, locked_by=user, locked_at=now(), automatic=automatic
     )

@@ -22,12 +22,13 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .errors import StoreError
 from .i18n import _
 from .installation import Installation
+from .sqlite_files import reading
 
 FOLDER = "Archiv"
 PART_SUFFIX = ".part"
@@ -186,20 +187,50 @@ class Archive:
         return found
 
 
-def problems(archive: Archive, stored: Iterable[Stored], what: dict[str, str]) -> list[str]:
-    """What is wrong with the `stored` documents, each named by `what[name]` (for example
-    'tenant 1, invoice M1-17') and by its file."""
-    found = []
-    for doc in stored:
-        problem = archive.problem(doc)
-        if problem:
-            found.append(f"{what.get(doc.name, doc.name)}: {problem}")
-    return found
-
-
-def unclaimed_parts(archive: Archive, claimed: set[str]) -> list[Path]:
+def unclaimed_parts(archive: Archive, claimed: Iterable[str]) -> list[Path]:
     """Parts whose name no committed record holds: left over from a rolled-back issue."""
+    claimed = set(claimed)
     return [archive.part_path(name) for name in archive.parts() if name not in claimed]
+
+
+@dataclass
+class ArchiveReport:
+    """What `check_invoices` found: problems (missing, altered) and notes (leftovers)."""
+
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def check_invoices(inst: Installation, nr: int, bookings: Path) -> ArchiveReport:
+    """Every archived invoice of tenant `nr` (read from its bookings file) against its file and
+    hash; reads only. A problem names the tenant, the invoice and the file."""
+    report = ArchiveReport()
+    with reading(bookings) as conn:
+        rows = conn.execute(
+            "SELECT series, number, kind, archive_file, archive_sha256 FROM invoice "
+            "WHERE archive_file <> '' ORDER BY number"
+        ).fetchall()
+    archive = Archive.of(inst, nr)
+    for series, number, kind, name, digest in rows:
+        what = (
+            _("tenant {nr}, credit note {label}")
+            if kind == "credit"
+            else _("tenant {nr}, invoice {label}")
+        ).format(nr=nr, label=f"{series}{number}")
+        try:
+            problem = archive.problem(Stored(name, digest))
+        except (ArchiveError, OSError) as exc:
+            problem = str(exc)
+        if problem:
+            report.problems.append(f"{what}: {problem}")
+    for part in unclaimed_parts(archive, (row[3] for row in rows)):
+        report.notes.append(
+            _(
+                "{path} is left over from an invoice that was never committed; it is replaced "
+                "when that number is issued."
+            ).format(path=part)
+        )
+    return report
 
 
 def _rename_once(part: Path, final: Path) -> None:
@@ -245,13 +276,13 @@ def _refused_text(path: Path) -> str:
 
 def _missing_text(path: Path) -> str:
     return _(
-        "the archived document {path} is missing. Restore it from a backup: documents must "
-        "be kept for ten years."
+        "The archived document {path} is missing. Restore it from a backup: issued documents "
+        "must be kept as they were issued."
     ).format(path=path)
 
 
 def _altered_text(path: Path) -> str:
     return _(
-        "the archived document {path} was altered (its SHA-256 hash differs from the one "
+        "The archived document {path} was altered (its SHA-256 hash differs from the one "
         "stored when it was issued). Restore it from a backup."
     ).format(path=path)

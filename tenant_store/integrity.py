@@ -8,15 +8,18 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .archive import check_invoices
 from .audit import AUDITED, trigger_names, verify_chain
 from .errors import StoreError
 from .i18n import _
 from .installation import Installation, TenantInfo
-from .logical import INSTALLATION_FILE, LOGICAL_DBS, file_name
+from .logical import INSTALLATION_FILE, LOGICAL_DBS, Logical, file_name
 from .manifest import read_manifest
 from .migrations import SCHEMA_VERSIONS
 from .sqlite_files import integrity_problems, read_user_version, reading
 from .tenant_creation import STAGING_PREFIX, is_abandoned_tenant_folder
+
+ARCHIVE_SINCE = 2  # the bookings schema whose invoices name their archived PDF
 
 
 @dataclass
@@ -61,6 +64,8 @@ def check(inst: Installation) -> CheckReport:
         files.update(_check_tenant(inst, info, report))
     for path, db in sorted(files.items()):
         _check_file(path, db, report)
+    for nr in numbers:
+        _check_archive(inst, nr, report)
     _note_leftovers(inst, report)
     return report
 
@@ -185,6 +190,24 @@ def _check_audit_trail(path: Path, db: str, report: CheckReport) -> None:
             + " "
             + _("The audit trail must not be edited; restore the file from a backup.")
         )
+
+
+def _check_archive(inst: Installation, nr: int, report: CheckReport) -> None:
+    """The tenant's archived invoices against their files and hashes (GoBD: kept unchanged)."""
+    bookings = inst.as_registered(nr).database_paths(inst.root)[Logical.BOOKINGS]
+    try:
+        if read_user_version(bookings) < ARCHIVE_SINCE:
+            return  # not migrated yet: no archive columns (noted above)
+        found = check_invoices(inst, nr, bookings)
+    except StoreError:  # a missing or damaged bookings file is named above already
+        return
+    except OSError as exc:  # the archive folder cannot be read
+        report.problems.append(
+            _("tenant {nr}: the archive cannot be read ({error}).").format(nr=nr, error=exc)
+        )
+        return
+    report.problems += found.problems
+    report.notes += found.notes
 
 
 def _note_leftovers(inst: Installation, report: CheckReport) -> None:

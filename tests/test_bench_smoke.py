@@ -21,6 +21,7 @@ SCRIPTS = [
     "bench_tenant_switch.py",
     "bench_journal_pdf.py",
     "bench_audit.py",
+    "bench_datev.py",
 ]
 
 

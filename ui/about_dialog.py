@@ -43,7 +43,5 @@ class AboutDialog(QDialog):
             (self.tr("Data folder"), html.escape(str(data_dir))),
         )
         table = "".join(f"<tr><td><b>{k}:</b>&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
-        summary = self.tr(
-            "Back office for travel agencies with several business units (tenants)."
-        )
+        summary = self.tr("Back office for travel agencies with several business units (tenants).")
         return f"<h3>{APP_TITLE}</h3><p>{summary}</p><table>{table}</table>"

@@ -1,4 +1,11 @@
-"""Accounting: journal, trial balance, account ledger and, in tenant 0, the consolidation (R4)."""
+"""Accounting: journal, trial balance, account ledger and, in tenant 0, the consolidation (R4).
+
+Posted entries are never changed (GoBD): a wrong one is reversed (Storno) from the journal,
+and both the reversal and the entry it reverses say so. The top row shows how far the books
+are locked (Festschreibung) and warns when an automatic lock is near.
+"""
+
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -6,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +34,7 @@ from jack_desktop.accounting import (
     account_ledger,
     accounts,
     journal,
+    reversals_of,
     trial_balance,
 )
 from jack_desktop.consolidation import Consolidation, consolidated_trial_balance
@@ -33,10 +42,12 @@ from jack_desktop.documents.journal import save_journal
 from jack_desktop.documents.trial_balance import save_trial_balance
 from jack_desktop.formats import date_pattern, day
 from jack_desktop.money import format_money
+from jack_desktop.period_locks import lock_state
 from tenant_store import Installation, StoreError
 from tenant_store.rights import Level
 
-from .actions import view_action
+from .accounting.reverse_dialog import ReverseDialog
+from .actions import action_button, view_action
 from .context import TenantContext
 from .documents import document_action, make_document, print_button
 from .errors import show_error
@@ -46,6 +57,8 @@ from .tasks import run_with_progress
 PAGE = 500
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ERROR_STYLE = "color: #b3261e;"
+WARNING_STYLE = "color: #8a5300;"
+REVERSAL_COLUMN = 7  # journal: "Reversal of entry 12" / "reversed by entry 15"
 JOURNAL, BALANCE, LEDGER, CONSOLIDATION = range(4)
 
 
@@ -103,6 +116,7 @@ class AccountingView(QWidget):
             self.tabs.addTab(self._build_consolidation_tab(), self.tr("&Consolidation"))
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_top_row())
+        layout.addWidget(self.lock_warning)
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._tab_shown)
         self._tab_shown(self.tabs.currentIndex())
@@ -116,23 +130,40 @@ class AccountingView(QWidget):
         self.refresh_action = view_action(
             self, self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh
         )
+        self.reverse_action = view_action(
+            self, self.tr("Re&verse entry…"), QKeySequence("Ctrl+Shift+R"), self.reverse_selected
+        )
+        self.reverse_action.setToolTip(
+            self.tr("Post the selected entry once more on the other side (Storno).")
+        )
         if not self.ctx.rights.can("accounting", Level.WRITE):
-            self.new_action.setEnabled(False)
-            self.new_action.setToolTip(
-                self.tr("You may read the accounting of tenant {nr} but not post.").format(
-                    nr=self.ctx.nr
-                )
+            reason = self.tr("You may read the accounting of tenant {nr} but not post.").format(
+                nr=self.ctx.nr
             )
+            for action in (self.new_action, self.reverse_action):
+                action.setEnabled(False)
+                action.setToolTip(reason)
 
     def _build_top_row(self) -> QHBoxLayout:
         self.new_button = QPushButton(self.new_action.text())
         self.new_button.setEnabled(self.new_action.isEnabled())
         self.new_button.setToolTip(self.new_action.toolTip())
         self.new_button.clicked.connect(self.new_action.trigger)
+        self.reverse_button = action_button(self.reverse_action)
         self.where = QLabel(self._where_text())
+        self.lock_line = QLabel()
+        self.lock_line.setObjectName("lockLine")
+        self.lock_warning = QLabel()
+        self.lock_warning.setObjectName("lockWarning")
+        self.lock_warning.setStyleSheet(WARNING_STYLE)
+        self.lock_warning.setWordWrap(True)
+        self.show_lock_state()
         row = QHBoxLayout()
         row.addWidget(self.new_button)
+        row.addWidget(self.reverse_button)
         row.addStretch(1)
+        row.addWidget(self.lock_line)
+        row.addSpacing(12)
         row.addWidget(self.where)
         row.addSpacing(12)
         row.addWidget(print_button(self, self._document_actions()))
@@ -163,6 +194,29 @@ class AccountingView(QWidget):
             lambda user, session: save(user, session, consolidated=consolidated),
         )
 
+    def show_lock_state(self) -> None:
+        """'Books locked up to 31.10.2026', and a warning when an automatic lock is near."""
+        try:
+            state = lock_state(self.ctx.session)
+        except StoreError as exc:  # a damaged file: the journal says so when it loads
+            self.lock_line.setText("")
+            self.lock_warning.setText(str(exc))
+            self.lock_warning.setVisible(True)
+            return
+        if state.locked_through:
+            text = self.tr("Books locked up to {day}").format(day=day(state.locked_through))
+        else:
+            text = self.tr("Books not locked")
+        self.lock_line.setText(text)
+        self.lock_line.setToolTip(
+            self.tr("The month up to {end} is locked automatically on {day}.").format(
+                end=day(state.next_month_end), day=day(state.next_lock_on)
+            )
+        )
+        warning = state.warning(date.today())
+        self.lock_warning.setText(warning)
+        self.lock_warning.setVisible(bool(warning))
+
     def _where_text(self) -> str:
         if self.ctx.nr == 0:
             return self.tr("Accounting of tenant 0.")
@@ -182,6 +236,7 @@ class AccountingView(QWidget):
                 self.tr("Credit"),
                 self.tr("Cost centre"),
                 self.tr("Entered by"),
+                self.tr("Reversal"),
             ]
         )
         self.journal_tree.setAlternatingRowColors(True)
@@ -249,6 +304,7 @@ class AccountingView(QWidget):
                 self.tr("Debit"),
                 self.tr("Credit"),
                 self.tr("Balance"),
+                self.tr("Reversal"),
             ],
             stretch=2,
         )
@@ -307,6 +363,7 @@ class AccountingView(QWidget):
 
     def refresh(self) -> None:
         """F5: read the current tab again; the others when next shown."""
+        self.show_lock_state()
         self._loaded = {self.tabs.currentIndex()}
         self._load(self.tabs.currentIndex())
 
@@ -331,13 +388,16 @@ class AccountingView(QWidget):
         rows = self._call(journal, offset=len(self.journal_rows), limit=PAGE)
         if rows is None:
             return
+        reversed_by = self._call(reversals_of, [row.entry_id for row in rows]) or {}
         self.journal_rows += rows
-        self.journal_tree.addTopLevelItems([self._entry_item(row) for row in rows])
+        self.journal_tree.addTopLevelItems(
+            [self._entry_item(row, reversed_by.get(row.entry_id)) for row in rows]
+        )
         self.journal_tree.expandAll()
         self.more_button.setVisible(len(rows) == PAGE)
         self.journal_status.setText(self.tr("Entries: {n}").format(n=len(self.journal_rows)))
 
-    def _entry_item(self, row: JournalRow) -> QTreeWidgetItem:
+    def _entry_item(self, row: JournalRow, reversed_by: int | None = None) -> QTreeWidgetItem:
         amount = format_money(row.amount_cents)
         item = QTreeWidgetItem(
             [
@@ -348,11 +408,15 @@ class AccountingView(QWidget):
                 amount,
                 "",
                 row.created_by,
+                self._reversal_text(row.reverses_id, reversed_by),
             ]
         )
+        item.setData(0, Qt.ItemDataRole.UserRole, row.entry_id)
         font = QFont(item.font(2))
         font.setBold(True)
         item.setFont(2, font)
+        if reversed_by or row.reverses_id:
+            self._mark_reversal(item)
         for line in row.lines:
             child = QTreeWidgetItem(
                 [
@@ -363,6 +427,7 @@ class AccountingView(QWidget):
                     format_money(line.credit_cents) if line.credit_cents else "",
                     line.cost_centre,
                     "",
+                    "",
                 ]
             )
             child.setToolTip(2, line.account_name)
@@ -371,6 +436,47 @@ class AccountingView(QWidget):
             node.setTextAlignment(3, RIGHT)
             node.setTextAlignment(4, RIGHT)
         return item
+
+    def _reversal_text(self, reverses: int | None, reversed_by: int | None) -> str:
+        if reverses:
+            return self.tr("Reversal of entry {id}").format(id=reverses)
+        if reversed_by:
+            return self.tr("reversed by entry {id}").format(id=reversed_by)
+        return ""
+
+    def _mark_reversal(self, item: QTreeWidgetItem) -> None:
+        """Reversals and the entries they reverse are in italics, so they stand out."""
+        for column in range(item.columnCount()):
+            font = QFont(item.font(column))
+            font.setItalic(True)
+            item.setFont(column, font)
+
+    def selected_entry(self) -> int | None:
+        """The id of the journal entry the selection is in (an entry or one of its lines)."""
+        item = self.journal_tree.currentItem()
+        if item is None:
+            return None
+        while item.parent() is not None:
+            item = item.parent()
+        return item.data(0, Qt.ItemDataRole.UserRole)
+
+    def reverse_selected(self) -> None:
+        """Reverse (Storno) the selected entry on a date asked for; the journal shows it."""
+        entry_id = self.selected_entry()
+        if entry_id is None:
+            self.tabs.setCurrentIndex(JOURNAL)
+            show_error(self, StoreError(self.tr("Choose the entry to reverse in the journal.")))
+            return
+        row = next((r for r in self.journal_rows if r.entry_id == entry_id), None)
+        what = f"{row.reference} {row.text}".strip() if row else ""
+        dialog = ReverseDialog(self.ctx, entry_id, self, what=what)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
+            return
+        self.tabs.setCurrentIndex(JOURNAL)
+        self._loaded = {JOURNAL}
+        self.show_journal()
 
     def new_entry(self) -> None:
         """Ctrl+N: post a manual entry; journal and balances show it afterwards."""
@@ -452,14 +558,21 @@ class AccountingView(QWidget):
             _fill(self.ledger_table, [self._ledger_row(r) for r in rows])
 
     def _ledger_row(self, r: LedgerRow) -> list[QTableWidgetItem]:
-        return [
+        cells = [
             _cell(day(r.entry_date)),
             _cell(r.reference),
             _cell(r.text),
             _money(r.debit_cents) if r.debit_cents else _cell(""),
             _money(r.credit_cents) if r.credit_cents else _cell(""),
             _money(r.balance_cents),
+            _cell(self._reversal_text(r.reverses_id, None)),
         ]
+        if r.reverses_id:  # a Storno stands out, as in the journal
+            for cell in cells:
+                font = cell.font()
+                font.setItalic(True)
+                cell.setFont(font)
+        return cells
 
     # -- consolidation -------------------------------------------------------------------------
 

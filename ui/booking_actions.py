@@ -1,5 +1,7 @@
 """The status buttons of a booking: book, invoice, record a payment, cancel (with credit note),
-and its documents: the travel confirmation and each invoice or credit note as PDF.
+and its documents: the travel confirmation and each invoice or credit note as PDF. An invoice
+is printed from the archive: the file opened is a copy of the PDF archived when it was issued,
+byte for byte, and the line below the buttons says so.
 
 Each is enabled only in the status where the service allows it and with write access to
 bookings (documents: read access); a disabled button says why in its tooltip. An action that
@@ -14,7 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from jack_desktop.bookings import FIRM, confirm_booking, status_name
-from jack_desktop.invoicing import cancel_booking, invoice_booking
+from jack_desktop.invoicing import cancel_booking, invoice_booking, invoice_label
 from jack_desktop.money import format_money
 from tenant_store import StoreError
 from tenant_store.models.bookings import Booking, Invoice
@@ -65,6 +67,9 @@ class BookingActions(QWidget):
         self.invoices = QLabel()
         self.invoices.setObjectName("invoices")
         self.invoices.setWordWrap(True)
+        self.document_note = QLabel()  # which archived original a printed invoice is
+        self.document_note.setObjectName("documentNote")
+        self.document_note.setWordWrap(True)
         self.book_button = self._button(self.tr("&Book"), self.book)
         self.invoice_button = self._button(self.tr("&Invoice"), self.invoice)
         self.pay_button = self._button(self.tr("Record &payment…"), self.record_payment)
@@ -85,6 +90,7 @@ class BookingActions(QWidget):
         top.addWidget(self.invoices, 1)
         layout.addLayout(top)
         layout.addLayout(buttons)
+        layout.addWidget(self.document_note)
         self.show_booking(None, [], 0)
 
     def _button(self, text: str, slot) -> QPushButton:
@@ -109,6 +115,7 @@ class BookingActions(QWidget):
                 self.tr("Status: {status}").format(status=status_name(booking.status))
             )
         self.invoices.setText(self._invoices_text(invoices))
+        self.issued = {invoice.number: invoice for invoice in invoices}
         self._enable()
         fill_print_menu(self.documents_button, self._document_actions(invoices))
 
@@ -120,7 +127,7 @@ class BookingActions(QWidget):
                 text = self.tr("Credit note {number} of {date}: {amount}")
             parts.append(
                 text.format(
-                    number=invoice.number,
+                    number=invoice_label(invoice),
                     date=date_text(invoice.issued_on),
                     amount=format_money(invoice.total_cents),
                 )
@@ -176,7 +183,7 @@ class BookingActions(QWidget):
             actions.append(
                 document_action(
                     menu,
-                    text.format(number=invoice.number),
+                    text.format(number=invoice_label(invoice)),
                     lambda _checked=False, n=invoice.number: self.print_invoice(n),
                 )
             )
@@ -229,7 +236,7 @@ class BookingActions(QWidget):
             return
         self.done.emit(
             self.tr("Invoice {invoice} issued for {amount}.").format(
-                invoice=invoice.number, amount=format_money(invoice.total_cents)
+                invoice=invoice_label(invoice), amount=format_money(invoice.total_cents)
             )
         )
 
@@ -262,17 +269,32 @@ class BookingActions(QWidget):
         )
 
     def print_invoice(self, invoice_number: int) -> None:
-        """An invoice or credit note of the booking as PDF, saved and opened."""
+        """A copy of the archived invoice or credit note, saved and opened; says it is one."""
         if self.booking is None:
             return
         from jack_desktop.documents.invoice import save_invoice
 
         number = self.booking.number
-        make_document(
+        invoice = self.issued.get(invoice_number)
+        label = invoice_label(invoice) if invoice else str(invoice_number)
+        path = make_document(
             self,
             self.ctx,
-            self.tr("Making invoice {number}…").format(number=invoice_number),
+            self.tr("Making invoice {number}…").format(number=label),
             lambda user, session: save_invoice(user, session, number, invoice_number),
+            writes=True,  # one not archived yet is archived at its first print
+        )
+        if path is None or invoice is None:
+            return
+        text = self.tr(
+            "Invoice {number}: a copy of the archived original of {date}, unchanged. {path}"
+        )
+        if invoice.kind == "credit":
+            text = self.tr(
+                "Credit note {number}: a copy of the archived original of {date}, unchanged. {path}"
+            )
+        self.document_note.setText(
+            text.format(number=invoice_label(invoice), date=date_text(invoice.issued_on), path=path)
         )
 
     def cancel(self) -> None:
@@ -292,5 +314,7 @@ class BookingActions(QWidget):
             return
         text = self.tr("Booking {number} is cancelled.").format(number=number)
         if credit is not None:
-            text += " " + self.tr("Credit note {credit} issued.").format(credit=credit.number)
+            text += " " + self.tr("Credit note {credit} issued.").format(
+                credit=invoice_label(credit)
+            )
         self.done.emit(text)

@@ -38,12 +38,21 @@ def open_document(path: Path) -> None:
     open_in_viewer(path)
 
 
-def make_document(parent: QWidget, ctx: TenantContext, title: str, save: Save) -> Path | None:
-    """Run `save(user, session)` with a progress dialog and open the file; None if it failed."""
+def make_document(
+    parent: QWidget, ctx: TenantContext, title: str, save: Save, *, writes: bool = False
+) -> Path | None:
+    """Run `save(user, session)` with a progress dialog and open the file; None if it failed.
+
+    `writes`: the save may write to the tenant's files (an invoice not archived yet is
+    archived at its first print); other documents only read.
+    """
     root, user, nr = ctx.inst.root, ctx.user, ctx.nr
 
     def work(progress):
-        with Installation.open(root) as inst, inst.open_session(nr, read_only=True) as session:
+        with (
+            Installation.open(root) as inst,
+            inst.open_session(nr, read_only=not writes) as session,
+        ):
             return save(user, session)
 
     try:

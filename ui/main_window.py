@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from tenant_store import Installation, StoreError
 from tenant_store.rights import Level
 
+from .accounting.menu import AccountingMenu
 from .context import TenantContext
 from .errors import show_error
 from .modules import MODULES, closed_reason, create_view, translate
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.addAction(search)
+        self.accounting_menu = AccountingMenu(self)
+        self.menuBar().addMenu(self.accounting_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Jack Desktop"), self)
         about.triggered.connect(self.show_about)
@@ -186,6 +189,7 @@ class MainWindow(QMainWindow):
         self._paint_in_tenant_colour(tenant.branding.get("colour") or "#1f5f8b")
         self._fill_tenant_box()
         self._fill_modules()
+        self.accounting_menu.follow(self.ctx)
 
     def _paint_in_tenant_colour(self, colour: str) -> None:
         """The module list carries the tenant's colour too, so a glance tells where one is."""

@@ -309,7 +309,7 @@ class TenantManagementDialog(QDialog):
         row = self.selected_row()
         if row is None or not row.is_admin:
             return
-        dialog = TenantEditDialog(self.inst, row.nr, self)
+        dialog = TenantEditDialog(self.inst, row.nr, self, user=self.user)
         dialog.tenant_changed.connect(self.tenant_changed)
         if dialog.exec():
             self.refresh(select_nr=row.nr)

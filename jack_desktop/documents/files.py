@@ -36,9 +36,9 @@ def documents_dir(session: TenantSession) -> Path:
     return session.installation.tenant_dir(session.nr) / FOLDER
 
 
-def invoice_path(session: TenantSession, invoice_number: int, credit: bool = False) -> Path:
+def invoice_path(session: TenantSession, invoice_label: str, credit: bool = False) -> Path:
     kind = "Gutschrift" if credit else "Rechnung"
-    return documents_dir(session) / f"{kind}-{invoice_number}.pdf"
+    return documents_dir(session) / f"{kind}-{invoice_label}.pdf"
 
 
 def confirmation_path(session: TenantSession, booking_number: int) -> Path:

@@ -4,9 +4,14 @@ Texts come from the tenant's parameters: the header and footer texts, the VAT no
 booking's VAT scheme (§ 25 UStG margin scheme or agency business) and the payment terms (the
 invoice's due date was set from `payment.terms_days` when it was issued). Only with the standard
 scheme is VAT shown as an amount: under § 25 UStG it must not be.
+
+An issued invoice is archived as drawn at issue (`archive_invoice`, called by invoicing); saving
+it again (`save_invoice`) gives those archived bytes, see `archived`. `write_invoice` draws it
+from the data as it is now (with the payments received so far): a working view, not a copy.
 """
 
-from dataclasses import dataclass
+import io
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -15,12 +20,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from tenant_store import TenantSession, ValidationError
+from tenant_store.archive import Stored
 from tenant_store.i18n import _
 from tenant_store.models.bookings import Invoice, Payment
 
 from ..basedata import parameter_text, vat_percent
-from ..invoicing import invoices_of
-from . import files
+from ..invoicing import invoice_label, invoices_of
+from . import archived, files
 from . import layout as lay
 from .booking_letter import (
     BookingData,
@@ -65,28 +71,90 @@ def write_invoice(
     out: BinaryIO,
     invoice_number: int | None = None,
 ) -> int:
-    """Write the invoice (default: the booking's latest) to `out`; returns the page count."""
+    """Draw the invoice (default: the booking's latest) from the data as it is now into `out`,
+    with the payments received so far; returns the page count. The copy that counts is the
+    archived one (`save_invoice`)."""
     return _render(_load(user, session, booking_number, invoice_number), out)
 
 
 def save_invoice(
     user: str, session: TenantSession, booking_number: int, invoice_number: int | None = None
 ) -> Path:
-    """Save the invoice as `Dokumente/Rechnung-<number>.pdf` in the tenant's folder."""
+    """Save the archived original of the invoice as `Dokumente/Rechnung-<number>.pdf` in the
+    tenant's folder: byte for byte the PDF issued, whatever changed since.
+
+    An invoice not archived yet (issued while the tenant had no tax number, or before invoices
+    were archived) is drawn and archived now; that needs a session open for writing. Like any
+    invoice it is only handed out while the tenant has a tax number or VAT ID (§ 14 UStG).
+    """
     doc = _load(user, session, booking_number, invoice_number)
-    path = files.invoice_path(session, doc.invoice.number, doc.is_credit)
-    return files.write_atomically(path, lambda out: _render(doc, out))
+    invoice = doc.invoice
+    if not archived.is_archived(invoice):
+        invoice = _archive_late(user, session, booking_number, invoice)
+    data = archived.original(session, invoice)
+    path = files.invoice_path(session, invoice_label(invoice), doc.is_credit)
+    return files.write_atomically(path, lambda out: out.write(data))
+
+
+def archive_invoice(
+    user: str, session: TenantSession, booking_number: int, invoice: Invoice
+) -> Stored | None:
+    """Draw an invoice or credit note as issued and archive it, inside `archived.issuing`.
+
+    Returns None, archiving nothing, while the tenant has neither tax number nor VAT ID: no
+    valid invoice can be printed then (§ 14 UStG); it is archived at its first print.
+    """
+    if not _may_have_tax_lines(session):
+        return None
+    branding = Branding.of(session)
+    if not branding.tax_lines():  # before reading the booking: most of the work
+        return None
+    return _archive_drawn(user, session, booking_number, invoice, branding)
+
+
+def _archive_drawn(
+    user: str, session: TenantSession, booking_number: int, invoice: Invoice, branding: Branding
+) -> Stored:
+    doc = _load(user, session, booking_number, invoice.number, branding)
+    out = io.BytesIO()
+    _render(replace(doc, paid_cents=0), out)  # as issued: nothing paid on it yet
+    return archived.keep(session, invoice, out.getvalue())
+
+
+def _may_have_tax_lines(session: TenantSession) -> bool:
+    """The tenant as read when the session opened has a tax number or VAT ID: a tenant
+    without (most test and demo tenants, new offices) is not read again for every invoice.
+    One entered meanwhile is used from the next session; until then its invoices are archived
+    at their first print."""
+    branding = session.tenant.branding
+    return bool(
+        (branding.get("tax_number") or "").strip() or (branding.get("vat_id") or "").strip()
+    )
+
+
+def _archive_late(
+    user: str, session: TenantSession, booking_number: int, invoice: Invoice
+) -> Invoice:
+    with archived.issuing(session):
+        current = Invoice.get_by_id(invoice.id)  # a colleague may have printed it meanwhile
+        if not current.archive_file:  # the tax number was read fresh by save_invoice
+            _archive_drawn(user, session, booking_number, current, Branding.of(session))
+    return current
 
 
 def _load(
-    user: str, session: TenantSession, booking_number: int, invoice_number: int | None
+    user: str,
+    session: TenantSession,
+    booking_number: int,
+    invoice_number: int | None,
+    branding: Branding | None = None,
 ) -> InvoiceData:
     data = load_booking(user, session, booking_number)
     invoice = _pick(invoices_of(user, session, booking_number), booking_number, invoice_number)
     with session.bound():
         paid = Payment.select().where(Payment.invoice == invoice.id)
         paid_cents = sum(p.amount_cents for p in paid)
-    branding = Branding.of(session)
+    branding = branding or Branding.of(session)
     if not branding.tax_lines():
         raise ValidationError(
             "tax_number",
@@ -130,8 +198,8 @@ def _pick(invoices: list[Invoice], booking_number: int, number: int | None) -> I
 
 def _title(doc: InvoiceData) -> str:
     if doc.is_credit:
-        return _("Credit note {number}").format(number=doc.invoice.number)
-    return _("Invoice {number}").format(number=doc.invoice.number)
+        return _("Credit note {number}").format(number=invoice_label(doc.invoice))
+    return _("Invoice {number}").format(number=invoice_label(doc.invoice))
 
 
 @in_document_language
@@ -145,7 +213,7 @@ def _render(doc: InvoiceData, out: BinaryIO) -> int:
 def _info(doc: InvoiceData) -> list[tuple[str, str]]:
     inv, booking = doc.invoice, doc.data.booking
     rows = [
-        (_("Credit note no.") if doc.is_credit else _("Invoice no."), str(inv.number)),
+        (_("Credit note no.") if doc.is_credit else _("Invoice no."), invoice_label(inv)),
         (_("Date"), lay.day(inv.issued_on)),
     ]
     if inv.due_on and not doc.is_credit:
@@ -215,10 +283,14 @@ def _notes(doc: InvoiceData, styles: dict) -> list:
     if doc.invoice.due_on:
         terms = _(
             "Please transfer {amount} by {date} at the latest, quoting invoice number {number}."
-        ).format(amount=lay.money(due), date=lay.day(doc.invoice.due_on), number=doc.invoice.number)
+        ).format(
+            amount=lay.money(due),
+            date=lay.day(doc.invoice.due_on),
+            number=invoice_label(doc.invoice),
+        )
     else:
         terms = _("Please transfer {amount}, quoting invoice number {number}.").format(
-            amount=lay.money(due), number=doc.invoice.number
+            amount=lay.money(due), number=invoice_label(doc.invoice)
         )
     gap = [Spacer(1, 1 * mm)] if notes else []  # as much room above the request as below
     return [*notes, *gap, Paragraph(terms, styles["body"]), Spacer(1, 3 * mm)]

@@ -25,6 +25,41 @@
     </message>
 </context>
 <context>
+    <name>AccountingMenu</name>
+    <message>
+        <source>&amp;Accounting</source>
+        <translation>Bu&amp;chhaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>&amp;DATEV…</source>
+        <translation>&amp;DATEV…</translation>
+    </message>
+    <message>
+        <source>&amp;Tax auditor data (GoBD)…</source>
+        <translation>Daten für die &amp;Betriebsprüfung (GoBD)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock period…</source>
+        <translation>Periode &amp;festschreiben…</translation>
+    </message>
+    <message>
+        <source>Audit &amp;trail…</source>
+        <translation>&amp;Prüfpfad…</translation>
+    </message>
+    <message>
+        <source>Tenant {nr} posts into the books of tenant 0 (central accounting): exports and Festschreibung of these books are done in tenant 0.</source>
+        <translation>Mandant {nr} bucht in die Bücher von Mandant 0 (zentrale Buchhaltung): Exporte und Festschreibung dieser Bücher erfolgen in Mandant 0.</translation>
+    </message>
+    <message>
+        <source>Accounting</source>
+        <translation>Buchhaltung</translation>
+    </message>
+</context>
+<context>
     <name>AccountingView</name>
     <message>
         <source>&amp;Journal</source>
@@ -51,6 +86,14 @@
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
+        <source>Re&amp;verse entry…</source>
+        <translation>Buchung sto&amp;rnieren…</translation>
+    </message>
+    <message>
+        <source>Post the selected entry once more on the other side (Storno).</source>
+        <translation>Bucht die gewählte Buchung noch einmal auf der Gegenseite (Storno).</translation>
+    </message>
+    <message>
         <source>You may read the accounting of tenant {nr} but not post.</source>
         <translation>Sie dürfen die Buchhaltung von Mandant {nr} einsehen, aber nicht buchen.</translation>
     </message>
@@ -65,6 +108,18 @@
     <message>
         <source>Making the document…</source>
         <translation>Das Dokument wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Books locked up to {day}</source>
+        <translation>Bücher festgeschrieben bis {day}</translation>
+    </message>
+    <message>
+        <source>Books not locked</source>
+        <translation>Bücher nicht festgeschrieben</translation>
+    </message>
+    <message>
+        <source>The month up to {end} is locked automatically on {day}.</source>
+        <translation>Der Monat bis {end} wird am {day} automatisch festgeschrieben.</translation>
     </message>
     <message>
         <source>Accounting of tenant 0.</source>
@@ -105,6 +160,10 @@
     <message>
         <source>Entered by</source>
         <translation>Erfasst von</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Storno</translation>
     </message>
     <message>
         <source>Load &amp;older entries</source>
@@ -151,6 +210,18 @@
         <translation>Buchungen: {n}</translation>
     </message>
     <message>
+        <source>Reversal of entry {id}</source>
+        <translation>Storno von Buchung {id}</translation>
+    </message>
+    <message>
+        <source>reversed by entry {id}</source>
+        <translation>storniert durch Buchung {id}</translation>
+    </message>
+    <message>
+        <source>Choose the entry to reverse in the journal.</source>
+        <translation>Wählen Sie im Journal die Buchung, die storniert werden soll.</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Summe</translation>
     </message>
@@ -180,6 +251,132 @@ Details were written to {log}.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten: {error}
 
 Die Einzelheiten stehen in {log}.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailDialog</name>
+    <message>
+        <source>debit {amount}</source>
+        <translation>Soll {amount}</translation>
+    </message>
+    <message>
+        <source>credit {amount}</source>
+        <translation>Haben {amount}</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Prüfpfad</translation>
+    </message>
+    <message>
+        <source>Choose a record to see all its values.</source>
+        <translation>Wählen Sie einen Eintrag, um alle seine Werte zu sehen.</translation>
+    </message>
+    <message>
+        <source>all users</source>
+        <translation>alle Benutzer</translation>
+    </message>
+    <message>
+        <source>All objects</source>
+        <translation>Alle Objekte</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Changed values</source>
+        <translation>Geänderte Werte</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Be&amp;nutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Object:</source>
+        <translation>&amp;Objekt:</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Das Enddatum liegt vor dem Anfangsdatum.</translation>
+    </message>
+    <message>
+        <source>Records: {n}</source>
+        <translation>Einträge: {n}</translation>
+    </message>
+    <message>
+        <source>only the newest are shown; narrow the filters.</source>
+        <translation>nur die neuesten werden gezeigt; schränken Sie die Filter ein.</translation>
+    </message>
+    <message>
+        <source>{time} – {user} – {kind} {id} {action} ({file})</source>
+        <translation>{time} – {user} – {kind} {id} {action} ({file})</translation>
+    </message>
+</context>
+<context>
+    <name>AuditorExportDialog</name>
+    <message>
+        <source>Tax auditor data (GoBD)</source>
+        <translation>Daten für die Betriebsprüfung (GoBD)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Fiscal year:</source>
+        <translation>Wirtschafts&amp;jahr:</translation>
+    </message>
+    <message>
+        <source>Output f&amp;older:</source>
+        <translation>Ziel&amp;ordner:</translation>
+    </message>
+    <message>
+        <source>The books of the fiscal year with their description (index.xml), in one ZIP file for the tax auditor (Datenträgerüberlassung).</source>
+        <translation>Die Bücher des Wirtschaftsjahres mit ihrer Beschreibung (index.xml) in einer ZIP-Datei für die Betriebsprüfung (Datenträgerüberlassung).</translation>
+    </message>
+    <message>
+        <source>Enter the output folder.</source>
+        <translation>Geben Sie den Zielordner an.</translation>
+    </message>
+    <message>
+        <source>Exporting the tax auditor data…</source>
+        <translation>Daten für die Betriebsprüfung werden exportiert…</translation>
+    </message>
+    <message>
+        <source>Fiscal year {span} written to:</source>
+        <translation>Wirtschaftsjahr {span} gespeichert in:</translation>
+    </message>
+    <message>
+        <source>{table}: {rows} rows</source>
+        <translation>{table}: {rows} Zeilen</translation>
     </message>
 </context>
 <context>
@@ -352,6 +549,14 @@ Dabei wird die nächste Rechnungsnummer vergeben und die Rechnung in die Buchhal
     <message>
         <source>Making invoice {number}…</source>
         <translation>Rechnung {number} wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Invoice {number}: a copy of the archived original of {date}, unchanged. {path}</source>
+        <translation>Rechnung {number}: unveränderte Kopie des archivierten Originals vom {date}. {path}</translation>
+    </message>
+    <message>
+        <source>Credit note {number}: a copy of the archived original of {date}, unchanged. {path}</source>
+        <translation>Gutschrift {number}: unveränderte Kopie des archivierten Originals vom {date}. {path}</translation>
     </message>
     <message>
         <source>Cancel booking {number}? This cannot be undone.</source>
@@ -1092,6 +1297,69 @@ Dabei wird die nächste Rechnungsnummer vergeben und die Rechnung in die Buchhal
     </message>
 </context>
 <context>
+    <name>DatevExportDialog</name>
+    <message>
+        <source>DATEV export</source>
+        <translation>DATEV-Export</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the period first (Festschreibung)</source>
+        <translation>Zeitraum vorher &amp;festschreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Locks the books up to the end date, so DATEV takes them as final.</source>
+        <translation>Schreibt die Bücher bis zum Enddatum fest, sodass DATEV sie als endgültig übernimmt.</translation>
+    </message>
+    <message>
+        <source>You may read the accounting of tenant {nr} but not lock it.</source>
+        <translation>Sie dürfen die Buchhaltung von Mandant {nr} lesen, aber nicht festschreiben.</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;bis</translation>
+    </message>
+    <message>
+        <source>&amp;Period from:</source>
+        <translation>&amp;Zeitraum vom:</translation>
+    </message>
+    <message>
+        <source>Output &amp;folder:</source>
+        <translation>Ziel&amp;ordner:</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Das Enddatum liegt vor dem Anfangsdatum.</translation>
+    </message>
+    <message>
+        <source>Enter the output folder.</source>
+        <translation>Geben Sie den Zielordner an.</translation>
+    </message>
+    <message>
+        <source>Exporting to DATEV…</source>
+        <translation>DATEV-Export läuft…</translation>
+    </message>
+    <message>
+        <source>Lock the books of tenant {nr} up to {day} before the export? A lock cannot be lifted.</source>
+        <translation>Die Bücher von Mandant {nr} vor dem Export bis zum {day} festschreiben? Eine Festschreibung kann nicht aufgehoben werden.</translation>
+    </message>
+    <message>
+        <source>The period is locked: DATEV imports it as final (Festschreibung).</source>
+        <translation>Der Zeitraum ist festgeschrieben: DATEV übernimmt ihn als endgültig (Festschreibung).</translation>
+    </message>
+    <message>
+        <source>The period is not locked: DATEV imports it as changeable.</source>
+        <translation>Der Zeitraum ist nicht festgeschrieben: DATEV übernimmt ihn als änderbar.</translation>
+    </message>
+    <message>
+        <source>Postings exported: {rows} ({first} to {last}). Files written:</source>
+        <translation>Exportierte Buchungen: {rows} ({first} bis {last}). Geschriebene Dateien:</translation>
+    </message>
+</context>
+<context>
     <name>Documents</name>
     <message>
         <source>The document was saved as {path}, but no PDF viewer could be opened ({error}).</source>
@@ -1160,6 +1428,13 @@ Dabei wird die nächste Rechnungsnummer vergeben und die Rechnung in die Buchhal
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <source>The export could not be written to {folder} ({error}). Check that the folder can be written and the disk is not full, then try again.</source>
+        <translation>Der Export konnte nicht in {folder} geschrieben werden ({error}). Prüfen Sie, ob der Ordner beschreibbar und die Festplatte nicht voll ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Jack Desktop – First administrator</source>
@@ -1212,6 +1487,17 @@ Dabei wird die nächste Rechnungsnummer vergeben und die Rechnung in die Buchhal
     <message>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderField</name>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Aus&amp;wählen…</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>Zielordner auswählen</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1577,69 @@ Dabei wird die nächste Rechnungsnummer vergeben und die Rechnung in die Buchhal
     <message>
         <source>Difference: {amount}</source>
         <translation>Differenz: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Lock period</source>
+        <translation>Periode festschreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Festschreiben</translation>
+    </message>
+    <message>
+        <source>Current lock:</source>
+        <translation>Aktueller Stand:</translation>
+    </message>
+    <message>
+        <source>Automatic lock:</source>
+        <translation>Automatische Festschreibung:</translation>
+    </message>
+    <message>
+        <source>Next automatic lock:</source>
+        <translation>Nächste automatische Festschreibung:</translation>
+    </message>
+    <message>
+        <source>Lock &amp;up to the end of:</source>
+        <translation>Festschreiben &amp;bis zum Ende von:</translation>
+    </message>
+    <message>
+        <source>Lock up to the end of:</source>
+        <translation>Festschreiben bis zum Ende von:</translation>
+    </message>
+    <message>
+        <source>The books are not locked yet.</source>
+        <translation>Die Bücher sind noch nicht festgeschrieben.</translation>
+    </message>
+    <message>
+        <source>Locked up to {day}</source>
+        <translation>Festgeschrieben bis {day}</translation>
+    </message>
+    <message>
+        <source>Each month is locked at the end of the following month.</source>
+        <translation>Jeder Monat wird am letzten Tag des Folgemonats festgeschrieben.</translation>
+    </message>
+    <message>
+        <source>Each month is locked on day {n} of the following month.</source>
+        <translation>Jeder Monat wird am {n}. des Folgemonats festgeschrieben.</translation>
+    </message>
+    <message>
+        <source>{month} is locked on {day}.</source>
+        <translation>{month} wird am {day} festgeschrieben.</translation>
+    </message>
+    <message>
+        <source>A lock cannot be lifted: nothing dated up to the chosen day can be posted or reversed afterwards. Post what is missing first; later corrections go into an open month.</source>
+        <translation>Eine Festschreibung kann nicht aufgehoben werden: Was bis zum gewählten Tag datiert ist, kann danach weder gebucht noch storniert werden. Buchen Sie zuerst, was noch fehlt; spätere Korrekturen gehen in einen offenen Monat.</translation>
+    </message>
+    <message>
+        <source>Every month that has ended is locked already.</source>
+        <translation>Jeder abgelaufene Monat ist bereits festgeschrieben.</translation>
+    </message>
+    <message>
+        <source>Lock the books of tenant {nr} up to {day}? This cannot be undone.</source>
+        <translation>Die Bücher von Mandant {nr} bis zum {day} festschreiben? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +2054,25 @@ Dabei wird die nächste Rechnungsnummer vergeben und die Rechnung in die Buchhal
     </message>
 </context>
 <context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Reverse entry {id}</source>
+        <translation>Buchung {id} stornieren</translation>
+    </message>
+    <message>
+        <source>Entry {id} stays in the journal as it is. A reversal posts the same lines on the other side and is linked to it.</source>
+        <translation>Buchung {id} bleibt unverändert im Journal. Das Storno bucht dieselben Zeilen auf der Gegenseite und wird mit ihr verknüpft.</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the reversal:</source>
+        <translation>&amp;Datum des Stornos:</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse</source>
+        <translation>&amp;Stornieren</translation>
+    </message>
+</context>
+<context>
     <name>SearchField</name>
     <message>
         <source>Search all tenants (Ctrl+K)</source>
@@ -1896,6 +2264,50 @@ Dabei wird die nächste Rechnungsnummer vergeben und die Rechnung in die Buchhal
     <message>
         <source>Central databases (fixed at creation)</source>
         <translation>Zentrale Datenbanken (beim Anlegen festgelegt)</translation>
+    </message>
+    <message>
+        <source>for example M1-</source>
+        <translation>zum Beispiel M1-</translation>
+    </message>
+    <message>
+        <source>last day of the following month</source>
+        <translation>zum letzten Tag des Folgemonats</translation>
+    </message>
+    <message>
+        <source>day </source>
+        <translation>zum </translation>
+    </message>
+    <message>
+        <source> of the following month</source>
+        <translation>. des Folgemonats</translation>
+    </message>
+    <message>
+        <source>Tenant {nr} posts into the books of tenant 0 (central accounting): the DATEV numbers, the fiscal year and the automatic lock are tenant 0&apos;s. Change them there.</source>
+        <translation>Mandant {nr} bucht in die Bücher von Mandant 0 (zentrale Buchhaltung): DATEV-Nummern, Wirtschaftsjahr und automatische Festschreibung sind die von Mandant 0. Ändern Sie sie dort.</translation>
+    </message>
+    <message>
+        <source>Bookkeeping</source>
+        <translation>Buchhaltung</translation>
+    </message>
+    <message>
+        <source>I&amp;nvoice series:</source>
+        <translation>Präfi&amp;x des Rechnungskreises:</translation>
+    </message>
+    <message>
+        <source>&amp;DATEV adviser number:</source>
+        <translation>DATE&amp;V-Beraternummer:</translation>
+    </message>
+    <message>
+        <source>DATEV client num&amp;ber:</source>
+        <translation>DATEV-Mandantennummer:</translation>
+    </message>
+    <message>
+        <source>Fiscal year starts in:</source>
+        <translation>&amp;Wirtschaftsjahr beginnt im:</translation>
+    </message>
+    <message>
+        <source>Automatic lock on:</source>
+        <translation>Automatische Festschreibung:</translation>
     </message>
     <message>
         <source>Keep the current logo ({file})</source>

@@ -111,7 +111,7 @@ def test_invoice_shows_branding_customer_numbers_totals_and_terms_in_german(agen
         "Hans Müller",  # window address
         "Lindenweg 5",
         "22085 Hamburg",
-        f"Rechnung {invoice.number}",
+        f"Rechnung M1-{invoice.number}",  # tenant 1's series in tenant 0's books
         f"Vorgang {number}",
         "Rechnungs-Nr.",
         "02.11.2026",  # issued
@@ -301,9 +301,9 @@ def test_credit_note_after_cancelling(agency, german):
         credit = cancel_booking("anna", s, number)
         (text,) = _pages(_invoice(s, number, invoice_number=credit.number))
         path = save_invoice("anna", s, number, invoice_number=credit.number)
-    assert f"Gutschrift {credit.number}" in text
+    assert f"Gutschrift M1-{credit.number}" in text
     assert "Gutschriftsbetrag -1.000,00 €" in text
-    assert path.name == f"Gutschrift-{credit.number}.pdf"
+    assert path.name == f"Gutschrift-M1-{credit.number}.pdf"
 
 
 def test_refused_without_rights_or_invoice(agency):
@@ -347,9 +347,9 @@ def test_saved_atomically_in_the_tenants_folder(agency):
         invoice_booking("anna", s, number)
         path = save_invoice("anna", s, number)
         folder = files.documents_dir(s)
-    assert path == agency.tenant_dir(1) / "Dokumente" / "Rechnung-1.pdf"
+    assert path == agency.tenant_dir(1) / "Dokumente" / "Rechnung-M1-1.pdf"
     assert path.read_bytes().startswith(b"%PDF-")
-    assert sorted(p.name for p in folder.iterdir()) == ["Rechnung-1.pdf"]
+    assert sorted(p.name for p in folder.iterdir()) == ["Rechnung-M1-1.pdf"]
 
     def broken(out):
         out.write(b"%PDF-half")
@@ -358,7 +358,7 @@ def test_saved_atomically_in_the_tenants_folder(agency):
     with pytest.raises(OSError, match="disk full"):
         files.write_atomically(path, broken)
     assert path.read_bytes().startswith(b"%PDF-1")  # the old file is untouched
-    assert sorted(p.name for p in folder.iterdir()) == ["Rechnung-1.pdf"]  # no temp file left
+    assert sorted(p.name for p in folder.iterdir()) == ["Rechnung-M1-1.pdf"]  # no temp file left
 
 
 def test_the_next_save_removes_what_killed_saves_of_the_document_left(agency):
@@ -368,9 +368,9 @@ def test_the_next_save_removes_what_killed_saves_of_the_document_left(agency):
         folder = files.documents_dir(s)
         folder.mkdir(parents=True, exist_ok=True)
         hour_ago = time.time() - 3600
-        killed = folder / ".Rechnung-1-0123456789ab.part"  # a killed save of this invoice
-        in_progress = folder / ".Rechnung-1-ba9876543210.part"  # a colleague's save, now
-        other = folder / ".Rechnung-2-0123456789ab.part"  # a killed save of another invoice
+        killed = folder / ".Rechnung-M1-1-0123456789ab.part"  # a killed save of this invoice
+        in_progress = folder / ".Rechnung-M1-1-ba9876543210.part"  # a colleague's save, now
+        other = folder / ".Rechnung-M1-2-0123456789ab.part"  # a killed save of another one
         for part in (killed, in_progress, other):
             part.write_bytes(b"%PDF-half")
         for part in (killed, other):
@@ -378,7 +378,7 @@ def test_the_next_save_removes_what_killed_saves_of_the_document_left(agency):
 
         path = save_invoice("anna", s, number)
 
-    assert path.name == "Rechnung-1.pdf"
+    assert path.name == "Rechnung-M1-1.pdf"
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         [path.name, in_progress.name, other.name]
     )

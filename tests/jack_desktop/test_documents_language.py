@@ -20,7 +20,7 @@ from jack_desktop.documents.invoice import save_invoice, write_invoice
 from jack_desktop.documents.journal import write_journal
 from jack_desktop.documents.ticket_list import write_ticket_list
 from jack_desktop.documents.trial_balance import write_trial_balance
-from jack_desktop.invoicing import invoice_booking, record_payment
+from jack_desktop.invoicing import invoice_booking, invoice_label, record_payment
 from jack_desktop.money import format_money
 from jack_desktop.tickets import add_ticket
 from tenant_store import ValidationError, i18n
@@ -124,7 +124,7 @@ def _set_language(inst, lang: str, tenants=(0, 1, 2, 3)) -> None:
             set_parameter("anna", s, "document.language", lang)
 
 
-def _invoiced(inst, paid: Decimal | None = Decimal("300.00")) -> tuple[int, int]:
+def _invoiced(inst, paid: Decimal | None = Decimal("300.00")) -> tuple[int, str]:
     """A booking of tenant 1 with a flight and a package, invoiced (and partly paid)."""
     with inst.open_session(1) as s:
         customer = new_customer(s, salutation="Herr", first_name="Hans", last_name="Müller")
@@ -132,7 +132,7 @@ def _invoiced(inst, paid: Decimal | None = Decimal("300.00")) -> tuple[int, int]
         invoice = invoice_booking("anna", s, number, issued_on=ISSUED)
         if paid:
             record_payment("anna", s, number, paid, received_on=date.today())
-    return number, invoice.number
+    return number, invoice_label(invoice)
 
 
 def _invoice_text(inst, number: int, joined: bool = True) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 
 from jack_desktop.bookings import create_booking
 from jack_desktop.documents import files
-from jack_desktop.invoicing import cancel_booking, invoice_booking
+from jack_desktop.invoicing import cancel_booking, invoice_booking, invoice_label
 from jack_desktop.tickets import add_ticket
 from tenant_store import i18n
 from tenant_store.tenant_edit import update_tenant
@@ -90,15 +90,15 @@ def test_each_invoice_and_credit_note_has_its_entry(qtbot, office, open_context,
     entries = _entries(editor)
     assert list(entries) == [
         "Travel confirmation",
-        f"Invoice {invoice.number}",
-        f"Credit note {credit.number}",
+        f"Invoice {invoice_label(invoice)}",  # M1-1: tenant 1's series in tenant 0's books
+        f"Credit note {invoice_label(credit)}",
     ]
     assert not entries["Travel confirmation"].isEnabled()  # cancelled
-    entries[f"Credit note {credit.number}"].trigger()
+    entries[f"Credit note {invoice_label(credit)}"].trigger()
     folder = office.tenant_dir(1) / "Dokumente"
-    assert shown["opened"] == [folder / f"Gutschrift-{credit.number}.pdf"]
-    entries[f"Invoice {invoice.number}"].trigger()
-    assert shown["opened"][-1] == folder / f"Rechnung-{invoice.number}.pdf"
+    assert shown["opened"] == [folder / f"Gutschrift-{invoice_label(credit)}.pdf"]
+    entries[f"Invoice {invoice_label(invoice)}"].trigger()
+    assert shown["opened"][-1] == folder / f"Rechnung-{invoice_label(invoice)}.pdf"
 
 
 def test_a_refusal_of_the_service_is_shown_and_nothing_is_saved(qtbot, office, open_context, shown):
@@ -107,7 +107,7 @@ def test_a_refusal_of_the_service_is_shown_and_nothing_is_saved(qtbot, office, o
         number = booked(s)
         invoice = invoice_booking("anna", s, number)
     editor = _editor(qtbot, office, open_context, number)
-    _entries(editor)[f"Invoice {invoice.number}"].trigger()
+    _entries(editor)[f"Invoice {invoice_label(invoice)}"].trigger()
     (error,) = shown["errors"]
     assert error.field == "tax_number" and "§ 14 UStG" in error.message
     assert shown["opened"] == []
@@ -289,7 +289,7 @@ def _set_parameter_in_the_editor(qtbot, window, key: str, value: str) -> str:
 def _invoiced(office) -> tuple[int, int]:
     with office.open_session(1) as s:
         number = booked(s, services=(PACKAGE, {**FLIGHT, "description": "Flug DUS-VIE-DUS"}))
-        return number, invoice_booking("anna", s, number).number
+        return number, invoice_label(invoice_booking("anna", s, number))
 
 
 def test_an_english_ui_prints_the_tenants_german_invoice(qtbot, office, shown):
@@ -313,11 +313,13 @@ def test_an_english_ui_prints_the_tenants_german_invoice(qtbot, office, shown):
 
 
 def test_document_language_english_set_in_base_data_gives_an_english_invoice(qtbot, office, shown):
-    number, invoice = _invoiced(office)
     window = open_main_window(qtbot, office, "anna", 1)
     message = _set_parameter_in_the_editor(qtbot, window, "document.language", "fr")
     assert "document language" in message and "de (German) or en (English)" in message
     assert _set_parameter_in_the_editor(qtbot, window, "document.language", "en") == ""
+    # Set before the invoice is issued: it is archived as issued, and printed as archived.
+    number, invoice = _invoiced(office)
+    click_module(qtbot, window, "bookings").refresh_action.trigger()  # F5: the new booking
     _print_invoice(qtbot, window, number, invoice)
     (path,) = shown["opened"]
     text = " ".join(_text(path).replace("\xa0", " ").split())

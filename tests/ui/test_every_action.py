@@ -98,8 +98,11 @@ def _actions(widget: QWidget) -> list[QAction]:
 
 
 def _menu_actions(window: QWidget) -> list[QAction]:
-    entries = [a for m in window.menuBar().actions() for a in m.menu().actions()]
-    return [a for a in entries if a.text() and not a.isSeparator()]
+    def entries(menu) -> list[QAction]:  # submenus too (Accounting > Export > ...)
+        return [e for a in menu.actions() for e in (entries(a.menu()) if a.menu() else [a])]
+
+    found = [a for m in window.menuBar().actions() for a in entries(m.menu())]
+    return [a for a in found if a.text() and not a.isSeparator()]
 
 
 def _trigger_all(actions: list[QAction], closer: DialogCloser, where: str) -> list[str]:
@@ -119,6 +122,8 @@ def test_every_action_of_the_window_and_its_views_works(qtbot, office, closer, u
     window = open_main_window(qtbot, office, user, nr)
     triggered = _trigger_all(_menu_actions(window), closer, "menu bar")
     assert {"Tenant management", "Search all tenants", "About Jack Desktop"} <= set(triggered)
+    accounting = {"DATEV", "Tax auditor data (GoBD)", "Lock period", "Audit trail"}
+    assert (accounting <= set(triggered)) == window.ctx.rights.can("accounting")
     assert {"TenantManagementDialog: Tenant management", "AboutDialog: About Jack Desktop"} <= set(
         closer.seen
     )

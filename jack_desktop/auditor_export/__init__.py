@@ -1,0 +1,1 @@
+"""The tax auditor's data export (GoBD Datenüberlassung): see export.export_auditor_data."""

@@ -1,0 +1,85 @@
+"""What the export dialogs share: the output folder field and running an export off the UI thread.
+
+An export reads a whole period and writes files, so it runs in a worker thread
+(ui/tasks.py) with a session of its own: SQLite connections belong to the thread that opened
+them. The session may write, because the DATEV export can lock the period and every export is
+recorded in the audit trail.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from tenant_store import Installation, TenantSession
+
+from ..context import TenantContext
+from ..tasks import Progress, run_with_progress
+
+Export = Callable[[str, TenantSession, Progress], Any]
+
+
+class FolderField(QWidget):
+    """A folder path to type in, or to choose with 'Choose…'."""
+
+    def __init__(self, folder: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.edit = QLineEdit(str(folder), self)
+        self.edit.setObjectName("outputFolder")
+        self.edit.setMinimumWidth(360)
+        self.choose = QPushButton(self.tr("C&hoose…"), self)
+        self.choose.setAutoDefault(False)
+        self.choose.clicked.connect(self._choose)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.choose)
+        self.setFocusProxy(self.edit)
+
+    def path(self) -> Path | None:
+        """The folder entered, or None if the field is empty."""
+        text = self.edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def set_path(self, folder: Path) -> None:
+        self.edit.setText(str(folder))
+
+    def _choose(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the output folder"), self.edit.text()
+        )
+        if chosen:
+            self.set_path(Path(chosen))
+
+
+def run_export(parent: QWidget, ctx: TenantContext, title: str, export: Export) -> Any:
+    """Run `export(user, session, progress)` in a worker thread with a progress dialog.
+
+    Returns its result; its exception is raised here, in the UI thread.
+    """
+    root, user, nr = ctx.inst.root, ctx.user, ctx.nr
+
+    def work(progress: Progress):
+        with Installation.open(root) as inst, inst.open_session(nr) as session:
+            return export(user, session, progress)
+
+    return run_with_progress(parent, title, work)
+
+
+def write_failed(parent: QWidget, folder: Path, exc: OSError) -> None:
+    """The files could not be written: say where and what to check (never a traceback)."""
+    text = QCoreApplication.translate(
+        "Exports",
+        "The export could not be written to {folder} ({error}). Check that the folder can be "
+        "written and the disk is not full, then try again.",
+    ).format(folder=folder, error=exc.strerror or exc)
+    QMessageBox.warning(parent, "Jack Desktop", text)
