@@ -32,7 +32,9 @@ from tenant_store.users import add_user, grant
 
 from .agency import booked, build_agency, new_customer
 
-ISSUED = date(2026, 11, 2)
+# The 2nd of this month: always open (the automatic lock reaches only earlier months).
+ISSUED = date.today().replace(day=2)
+YEAR = str(ISSUED.year)
 TAX = {"tax_number": "43/123/45678", "street": "Hafenstraße 3", "colour": "#1f5f8b"}
 
 
@@ -68,8 +70,8 @@ def test_an_invoice_is_archived_when_issued_in_the_issuing_tenants_folder(agency
         saved = save_invoice("anna", s, number)
     label = invoice_label(row)
     assert label == f"M1-{invoice.number}"  # tenant 1 issues in its series in tenant 0's books
-    assert row.archive_file == f"2026/Rechnung-M1-{invoice.number}.pdf"
-    path = agency.tenant_dir(1) / "Archiv" / "2026" / f"Rechnung-M1-{invoice.number}.pdf"
+    assert row.archive_file == f"{YEAR}/Rechnung-M1-{invoice.number}.pdf"
+    path = agency.tenant_dir(1) / "Archiv" / YEAR / f"Rechnung-M1-{invoice.number}.pdf"
     assert _archived_file(agency, 1, row) == path
     data = path.read_bytes()
     assert hashlib.sha256(data).hexdigest() == row.archive_sha256
@@ -178,7 +180,7 @@ def test_killed_after_the_commit_the_next_print_completes_the_file(agency, monke
 
 def test_a_part_no_invoice_claims_is_noted_and_replaced_when_its_number_is_issued(agency):
     archive = Archive.of(agency, 3)
-    name = "2026/Rechnung-1.pdf"
+    name = f"{YEAR}/Rechnung-1.pdf"
     archive.write_part(name, b"%PDF-1.4 of a transaction that never committed")
     report = check(agency)
     assert report.ok
@@ -277,7 +279,7 @@ def test_in_a_callers_transaction_the_files_are_completed_after_its_commit(agenc
             raise RuntimeError("the caller's transaction fails")
         archived.settle(s)
         assert archive.parts() == []  # rolled back: its file is gone
-        assert sorted(p.name for p in (archive.folder / "2026").iterdir()) == [
+        assert sorted(p.name for p in (archive.folder / YEAR).iterdir()) == [
             "Rechnung-1.pdf",
             "Rechnung-2.pdf",
         ]

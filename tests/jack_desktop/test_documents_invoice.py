@@ -24,7 +24,9 @@ from tenant_store.users import grant
 
 from .agency import FLIGHT, PACKAGE, booked, build_agency, new_customer
 
-ISSUED = date(2026, 11, 2)
+# The 2nd of this month: always open (the automatic lock reaches only earlier months).
+ISSUED = date.today().replace(day=2)
+DUE = ISSUED + timedelta(days=14)  # payment.terms_days
 BRANDING = {
     1: {
         "street": "Hafenstraße 3",
@@ -114,15 +116,15 @@ def test_invoice_shows_branding_customer_numbers_totals_and_terms_in_german(agen
         f"Rechnung M1-{invoice.number}",  # tenant 1's series in tenant 0's books
         f"Vorgang {number}",
         "Rechnungs-Nr.",
-        "02.11.2026",  # issued
-        "16.11.2026",  # due: 14 days (payment.terms_days)
+        f"{ISSUED:%d.%m.%Y}",  # issued
+        f"{DUE:%d.%m.%Y}",  # due: 14 days (payment.terms_days)
         "01.05.2027 – 08.05.2027",  # travel dates
         "Pauschalreise",
         "TUI Deutschland",
         "Rechnungsbetrag 1.300,00 €",
         "Bereits bezahlt -300,00 €",
         "Offener Betrag 1.000,00 €",
-        "Bitte überweisen Sie 1.000,00 € spätestens bis zum 16.11.2026",
+        f"Bitte überweisen Sie 1.000,00 € spätestens bis zum {DUE:%d.%m.%Y}",
         "Wir handeln als Reisevermittler",  # invoice.vat_note_agency (PAUS is agency business)
         "Vielen Dank für Ihre Buchung",  # invoice.header_text
         "Seite 1 von 1",

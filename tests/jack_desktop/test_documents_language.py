@@ -29,7 +29,9 @@ from tenant_store.tenant_edit import update_tenant
 
 from .agency import FLIGHT, PACKAGE, booked, build_agency, new_customer
 
-ISSUED = date(2026, 11, 2)
+# The 2nd of this month: always open (the automatic lock reaches only earlier months).
+ISSUED = date.today().replace(day=2)
+DUE = ISSUED + timedelta(days=14)  # payment.terms_days
 # Travel dates of `booked`: 01.05.2027 - 08.05.2027.
 FLIGHT_LINE = {
     **FLIGHT,
@@ -151,13 +153,13 @@ def test_with_an_english_ui_the_invoice_is_entirely_german(office):
         f"Rechnung {invoice}",
         "Seite 1 von 1",
         "Rechnungs-Nr.",
-        "Fällig am 16.11.2026",
+        f"Fällig am {DUE:%d.%m.%Y}",
         "Reisezeitraum 01.05.2027 – 08.05.2027",
         f"Rechnungsbetrag {format_money(total, 'de_DE')}".replace("\xa0", " "),
         "Rechnungsbetrag 1.300,00 €",
         "Bereits bezahlt -300,00 €",
         "Offener Betrag 1.000,00 €",
-        "Bitte überweisen Sie 1.000,00 € spätestens bis zum 16.11.2026",
+        f"Bitte überweisen Sie 1.000,00 € spätestens bis zum {DUE:%d.%m.%Y}",
         "Vielen Dank für Ihre Buchung",
         "Herr Hans Müller",
         *GERMAN,
@@ -178,12 +180,12 @@ def test_with_document_language_english_the_invoice_is_english_whatever_the_ui(o
         f"Invoice {invoice}",
         "Page 1 of 1",
         "Invoice no.",
-        "Due on 16/11/2026",
+        f"Due on {DUE:%d/%m/%Y}",
         "Travel dates 01/05/2027 – 08/05/2027",
         "Invoice total €1,300.00",
         "Already paid -€300.00",
         "Amount due €1,000.00",
-        "Please transfer €1,000.00 by 16/11/2026 at the latest",
+        f"Please transfer €1,000.00 by {DUE:%d/%m/%Y} at the latest",
         "Thank you for your booking.",  # the shipped header text, in English
         "We act as a travel agent",  # the shipped VAT note of the agency business
         "Mr Hans Müller",  # stored as "Herr"

@@ -174,7 +174,7 @@ def _manual_entry(world, data, user, nr):
         nr,
         "accounting",
         Level.WRITE,
-        lambda s: post_entry(user, s, date(2026, 11, 2), "Miete", lines),
+        lambda s: post_entry(user, s, date.today(), "Miete", lines),
     )
 
 

@@ -37,7 +37,11 @@ def open_view(qtbot, office, open_context):
     return make
 
 
-def _post(office, nr, text="Miete November", lines=RENT, day=date(2026, 11, 1)):
+# The first of this month: open whatever day the tests run (locks reach earlier months).
+THIS_MONTH = date.today().replace(day=1)
+
+
+def _post(office, nr, text="Miete November", lines=RENT, day=THIS_MONTH):
     with office.open_session(nr) as session:
         post_entry("otto", session, day, text, lines)
 
@@ -52,7 +56,7 @@ def test_the_journal_shows_entries_with_their_lines(open_view, office):
     tree = view.journal_tree
     assert tree.topLevelItemCount() == 1
     entry = tree.topLevelItem(0)
-    assert [entry.text(c) for c in range(3)] == ["01/11/2026", "", "Miete November"]
+    assert [entry.text(c) for c in range(3)] == [f"{THIS_MONTH:%d/%m/%Y}", "", "Miete November"]
     assert entry.text(3) == "€800.00"
     assert [entry.child(i).text(2).split()[0] for i in range(entry.childCount())] == [
         "6310",
@@ -77,8 +81,8 @@ def test_the_ledger_says_beside_the_field_when_the_end_is_before_the_start(open_
     view = open_view(1)
     view.tabs.setCurrentIndex(LEDGER)
     view.account_combo.setCurrentIndex(view.account_combo.findData("6310"))
-    view.date_from.setDate(QDate(2026, 1, 1))
-    view.date_to.setDate(QDate(2026, 12, 31))
+    view.date_from.setDate(QDate(THIS_MONTH.year, 1, 1))
+    view.date_to.setDate(QDate(THIS_MONTH.year, 12, 31))
     assert view.ledger_table.rowCount() == 1
     assert _texts(view.ledger_table, 0)[2] == "Miete November"
     view.date_to.setDate(QDate(2025, 12, 31))
@@ -209,7 +213,7 @@ def test_older_journal_entries_are_loaded_page_by_page(open_view, office, monkey
 
     monkeypatch.setattr(ui.accounting_view, "PAGE", 2)
     for day in (1, 2, 3):
-        _post(office, 1, text=f"Day {day}", day=date(2026, 11, day))
+        _post(office, 1, text=f"Day {day}", day=THIS_MONTH.replace(day=day))
     view = open_view(1)
     tree = view.journal_tree
     assert [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())] == [
