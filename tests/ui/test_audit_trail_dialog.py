@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from jack_desktop.accounting import Line, post_entry
+from jack_desktop.money import format_money
 from ui.accounting.audit_trail_dialog import CHANGES, AuditTrailDialog
 
 from .driving import on_modal, open_main_window, trigger_menu
@@ -93,7 +94,9 @@ def test_the_details_show_every_value_of_the_record_chosen(qtbot, books):
         lines = dialog.details.toPlainText().splitlines()
         assert lines[0].endswith("– otto – Journal entry 1 posted (accounting)")
         assert "reference: BA 7" in lines
-        assert 'lines: [["6310", "", 80000, 0, ""], ["1800", "", 0, 80000, ""]]' in lines
+        assert (
+            f"lines: 6310 debit {format_money(80000)}; 1800 credit {format_money(80000)}" in lines
+        )
         assert dialog.table.item(0, CHANGES).toolTip() == "\n".join(lines[2:])
 
     _open_trail(qtbot, open_main_window(qtbot, books, "otto", 3), look)

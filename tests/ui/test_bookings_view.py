@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QSpinBox, QWidget
 
 from jack_desktop.bookings import create_booking, get_booking, services_of, travellers_of
-from jack_desktop.invoicing import invoice_booking, invoices_of
+from jack_desktop.invoicing import invoice_booking, invoice_label, invoices_of
 from jack_desktop.money import amount_input, format_money
 from tenant_store.users import add_user, grant
 from ui import booking_actions, booking_editor, bookings_view, payment_dialog
@@ -292,9 +292,10 @@ def test_invoicing_from_the_editor_changes_the_status_and_shows_the_invoice_numb
     assert get_booking("anna", ctx.session, number).status == "invoiced"
     assert editor.actions_bar.status.text() == "Status: Invoiced"
     assert (
-        editor.result_label.text() == f"Invoice {invoice.number} issued for {format_money(100000)}."
+        editor.result_label.text()
+        == f"Invoice {invoice_label(invoice)} issued for {format_money(100000)}."
     )
-    assert f"Invoice {invoice.number} of" in editor.actions_bar.invoices.text()
+    assert f"Invoice {invoice_label(invoice)} of" in editor.actions_bar.invoices.text()
     assert f"open: {format_money(100000)}" in editor.actions_bar.invoices.text()
     # Invoiced: read-only, only payment and cancellation are left.
     assert editor.title.isReadOnly() and not editor.save_button.isEnabled()
@@ -331,7 +332,7 @@ def test_book_then_cancel_an_invoiced_booking_gives_a_credit_note(qtbot, context
     credit = invoices_of("anna", ctx.session, offer.number)[-1]
     assert credit.kind == "credit"
     assert editor.result_label.text() == (
-        f"Booking {offer.number} is cancelled. Credit note {credit.number} issued."
+        f"Booking {offer.number} is cancelled. Credit note {invoice_label(credit)} issued."
     )
     assert not any(button.isEnabled() for button in editor.actions_bar.buttons())
 
