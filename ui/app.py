@@ -6,7 +6,7 @@ from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from jack_desktop.data_dir import resolve_data_dir
 from tenant_store import Installation, StoreError
@@ -128,8 +128,20 @@ def show_main_window(inst: Installation, tenant_nr: int | None = None) -> bool:
     window = MainWindow(inst, user, start_tenant(inst, user, tenant_nr))
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.logged_out.connect(lambda: _after_log_out(inst))
+    _keep_until_closed(window)
     window.show()
     return True
+
+
+# The open main windows. Without a reference of our own, a window would live only through the
+# reference cycles of its signal connections, and Python's cycle collector would delete it
+# (and the C++ window with it) at its next run, in the middle of painting: a crash.
+_OPEN_WINDOWS: set[QWidget] = set()
+
+
+def _keep_until_closed(window: QWidget) -> None:
+    _OPEN_WINDOWS.add(window)
+    window.destroyed.connect(lambda: _OPEN_WINDOWS.discard(window))
 
 
 def _after_log_out(inst: Installation) -> None:

@@ -140,6 +140,37 @@ def test_first_start_builds_the_demo_and_opens_the_users_tenant(qtbot, tmp_path,
         window.close()
 
 
+def test_the_main_window_outlives_the_cycle_collector(qtbot, tmp_path, monkeypatch):
+    """It once lived only through the reference cycles of its signal connections: the next
+    run of Python's cycle collector deleted it while it painted, and the program crashed."""
+    import gc
+
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    from tenant_store import Installation
+    from ui import app as app_module
+
+    monkeypatch.setattr(app_module, "log_in", lambda inst: "becker")
+    monkeypatch.setattr(app_module, "offer_update", lambda inst, user: True)
+    before = set(QApplication.topLevelWidgets())
+    from jack_desktop.demo import build_demo
+
+    build_demo(tmp_path / "demo")
+    with Installation.open(tmp_path / "demo") as inst:
+        assert app_module.show_main_window(inst)
+        gc.collect()
+        qtbot.wait(50)
+        (window,) = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w not in before
+        ]
+        assert shiboken6.isValid(window) and window.isVisible()
+        window.close()  # WA_DeleteOnClose: closed windows are let go
+        qtbot.waitUntil(lambda: not app_module._OPEN_WINDOWS)
+
+
 def test_an_unexpected_error_is_shown_plainly_and_logged(qtbot, monkeypatch, tmp_path):
     import sys
 
