@@ -21,6 +21,7 @@ from tenant_store.logical import Logical
 from tenant_store.models.accounting import Account, AccountBalance, JournalEntry, JournalLine
 from tenant_store.rights import Level, rights_of
 
+from .basedata import books_language
 from .money import format_money, parse_amount, to_cents
 from .period_locks import require_open
 
@@ -210,7 +211,8 @@ def reverse_entry(
                 "entry", _("There is no entry {id} in this tenant's journal.").format(id=entry_id)
             )
         _require_reversible(original)
-        text = _("Reversal of entry {id}: {text}").format(id=original.id, text=original.text)
+        with books_language(session):
+            text = _("Reversal of entry {id}: {text}").format(id=original.id, text=original.text)
         lines = [p.reversed() for p in postings_of(original.id)]
         return write_entry(
             session,

@@ -14,7 +14,7 @@ import pycountry
 
 from tenant_store import StoreError, TenantSession, ValidationError
 from tenant_store.audit import changes, record
-from tenant_store.i18n import N_, SUPPORTED, _
+from tenant_store.i18n import N_, SUPPORTED, _, using_language
 from tenant_store.logical import Logical
 from tenant_store.models.basedata import CostCentre, Destination, Parameter, Supplier, TravelType
 from tenant_store.rights import Level
@@ -413,6 +413,12 @@ def vat_percent(session: TenantSession, rate: str = "standard") -> int:
 def payment_terms_days(session: TenantSession) -> int:
     """Days from the invoice date until payment is due. No rights check."""
     return parameter_int(session, "payment.terms_days")
+
+
+def books_language(session: TenantSession):
+    """A block in which `_()` writes journal texts in the tenant's document language: the
+    books are read by the tax advisor, whatever language the clerk's UI shows."""
+    return using_language(document_language(session))
 
 
 def document_language(session: TenantSession) -> str:

@@ -25,7 +25,7 @@ from tenant_store.rights import Level
 
 from . import accounts as acc
 from .accounting import Posting, postings_of, write_entry
-from .basedata import payment_terms_days, vat_percent
+from .basedata import books_language, payment_terms_days, vat_percent
 from .bookings import STATUS_LABELS, customer_display_name, find_booking, totals
 from .money import format_money, parse_amount, share_cents, to_cents
 from .period_locks import require_open
@@ -67,9 +67,10 @@ def invoice_booking(
             total_cents=amounts.gross,
             vat_cents=amounts.vat,
         )
-        text = _("Invoice {invoice} booking {booking}").format(
-            invoice=invoice_label(invoice), booking=number
-        )
+        with books_language(session):
+            text = _("Invoice {invoice} booking {booking}").format(
+                invoice=invoice_label(invoice), booking=number
+            )
         postings = _invoice_postings(session, user, booking, amounts)
         write_entry(
             session,
@@ -122,7 +123,7 @@ def record_payment(
             received_on=received_on,
             amount_cents=value,
             method=method,
-            reference=_("Invoice {invoice}").format(invoice=invoice.number),
+            reference=invoice_label(invoice),
         )
         postings = [
             Posting(PAYMENT_ACCOUNTS[method], debit_cents=value),
@@ -132,7 +133,8 @@ def record_payment(
                 personal_account=_debtor(session, user, booking),
             ),
         ]
-        text = _("Payment booking {booking}").format(booking=number)
+        with books_language(session):
+            text = _("Payment booking {booking}").format(booking=number)
         write_entry(
             session,
             user,
@@ -222,9 +224,10 @@ def _credit_note(session: TenantSession, user: str, booking: Booking, today: dat
         & (JournalEntry.reference == invoice_reference(invoice))
     )
     reversed_lines = [p.reversed() for p in postings_of(original.id)]
-    text = _("Credit note {credit} for invoice {invoice}").format(
-        credit=invoice_label(credit), invoice=invoice_label(invoice)
-    )
+    with books_language(session):
+        text = _("Credit note {credit} for invoice {invoice}").format(
+            credit=invoice_label(credit), invoice=invoice_label(invoice)
+        )
     write_entry(
         session,
         user,

@@ -254,6 +254,129 @@ Die Einzelheiten stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>AuditFields</name>
+    <message>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>document no.</source>
+        <translation>Belegnummer</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Buchungstext</translation>
+    </message>
+    <message>
+        <source>reverses entry</source>
+        <translation>storniert Buchung</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>locked up to</source>
+        <translation>festgeschrieben bis</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>booking range</source>
+        <translation>Vorgangsnummernkreis</translation>
+    </message>
+    <message>
+        <source>invoice series</source>
+        <translation>Rechnungskreis</translation>
+    </message>
+    <message>
+        <source>shared with</source>
+        <translation>geteilt mit</translation>
+    </message>
+    <message>
+        <source>tenant of the master data</source>
+        <translation>Mandant der Stammdaten</translation>
+    </message>
+    <message>
+        <source>customer id or supplier</source>
+        <translation>Kunden-ID oder Lieferant</translation>
+    </message>
+    <message>
+        <source>Debitor (customer)</source>
+        <translation>Debitor (Kunde)</translation>
+    </message>
+    <message>
+        <source>Kreditor (supplier)</source>
+        <translation>Kreditor (Lieferant)</translation>
+    </message>
+</context>
+<context>
     <name>AuditTrailDialog</name>
     <message>
         <source>debit {amount}</source>

@@ -63,7 +63,7 @@ def test_a_reversal_is_linked_and_shown_and_cannot_be_repeated(agency):
         entry = post_entry("otto", s, date.today(), "Miete", RENT)
         storno = reverse_entry("otto", s, entry.id)
         assert storno.reverses_id == entry.id
-        assert "Reversal of entry" in storno.text
+        assert storno.text == f"Storno der Buchung {entry.id}: Miete"  # in the books' language
         ledger = account_ledger("otto", s, "1800")
         assert [(r.entry_id, r.reverses_id) for r in ledger] == [
             (entry.id, None),

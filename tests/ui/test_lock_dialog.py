@@ -117,7 +117,7 @@ def test_a_reversal_made_from_the_journal_shows_on_both_entries(qtbot, books):
     assert tree.topLevelItemCount() == 2
     reversal, original = tree.topLevelItem(0), tree.topLevelItem(1)
     assert reversal.text(REVERSAL_COLUMN) == f"Reversal of entry {entry}"
-    assert reversal.text(2) == f"Reversal of entry {entry}: Miete falsch"
+    assert reversal.text(2) == f"Storno der Buchung {entry}: Miete falsch"  # the books' language
     assert original.text(REVERSAL_COLUMN).startswith("reversed by entry ")
     assert original.font(2).italic() and reversal.font(2).italic()
     # The lines are the original's on the other side.

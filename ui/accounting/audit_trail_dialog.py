@@ -6,9 +6,10 @@ pane below it shows the selected record in full.
 """
 
 import json
+import re
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from jack_desktop.audit_trail import MAX_ROWS, OBJECT_KINDS, AuditRow, audit_trail
-from jack_desktop.formats import day_time
+from jack_desktop.formats import day, day_time
 from jack_desktop.money import format_money
 from tenant_store import StoreError
 from tenant_store.i18n import _
@@ -40,12 +41,60 @@ ERROR_STYLE = "color: #b3261e;"
 CHANGES = 6  # the column with the changed values
 
 
+# The names of the values most records hold, for people; others show their stored name.
+FIELD_LABELS = {
+    "date": QT_TRANSLATE_NOOP("AuditFields", "date"),
+    "reference": QT_TRANSLATE_NOOP("AuditFields", "reference"),
+    "document": QT_TRANSLATE_NOOP("AuditFields", "document no."),
+    "text": QT_TRANSLATE_NOOP("AuditFields", "text"),
+    "reverses": QT_TRANSLATE_NOOP("AuditFields", "reverses entry"),
+    "lines": QT_TRANSLATE_NOOP("AuditFields", "lines"),
+    "locked_through": QT_TRANSLATE_NOOP("AuditFields", "locked up to"),
+    "automatic": QT_TRANSLATE_NOOP("AuditFields", "automatic"),
+    "kind": QT_TRANSLATE_NOOP("AuditFields", "kind"),
+    "name": QT_TRANSLATE_NOOP("AuditFields", "name"),
+    "first_name": QT_TRANSLATE_NOOP("AuditFields", "first name"),
+    "last_name": QT_TRANSLATE_NOOP("AuditFields", "last name"),
+    "company": QT_TRANSLATE_NOOP("AuditFields", "company"),
+    "street": QT_TRANSLATE_NOOP("AuditFields", "street"),
+    "postcode": QT_TRANSLATE_NOOP("AuditFields", "postcode"),
+    "city": QT_TRANSLATE_NOOP("AuditFields", "city"),
+    "country": QT_TRANSLATE_NOOP("AuditFields", "country"),
+    "email": QT_TRANSLATE_NOOP("AuditFields", "e-mail"),
+    "phone": QT_TRANSLATE_NOOP("AuditFields", "phone"),
+    "birth_date": QT_TRANSLATE_NOOP("AuditFields", "date of birth"),
+    "value": QT_TRANSLATE_NOOP("AuditFields", "value"),
+    "role": QT_TRANSLATE_NOOP("AuditFields", "role"),
+    "team": QT_TRANSLATE_NOOP("AuditFields", "team"),
+    "booking_range": QT_TRANSLATE_NOOP("AuditFields", "booking range"),
+    "invoice_prefix": QT_TRANSLATE_NOOP("AuditFields", "invoice series"),
+    "shared_with": QT_TRANSLATE_NOOP("AuditFields", "shared with"),
+    "owner_nr": QT_TRANSLATE_NOOP("AuditFields", "tenant of the master data"),
+    "ref": QT_TRANSLATE_NOOP("AuditFields", "customer id or supplier"),
+}
+VALUE_LABELS = {
+    "debtor": QT_TRANSLATE_NOOP("AuditFields", "Debitor (customer)"),
+    "creditor": QT_TRANSLATE_NOOP("AuditFields", "Kreditor (supplier)"),
+}
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def field_label(key: str) -> str:
+    """A value's name as the viewer shows it, in the UI language."""
+    return (
+        QCoreApplication.translate("AuditFields", FIELD_LABELS[key]) if key in FIELD_LABELS else key
+    )
+
+
 def value_text(value) -> str:
-    """A stored value for people: text as it is, lists and mappings compact, none as '–'."""
+    """A stored value for people: text as it is, days in the UI's format, lists and mappings
+    compact, none as '–'."""
     if _empty(value):
         return "–"
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and ISO_DAY.fullmatch(value):
+        return day(date.fromisoformat(value))
     return str(value)
 
 
@@ -65,6 +114,8 @@ def _posting_lines(lines: list) -> str:
 def _shown(key: str, value) -> str:
     if key == "lines" and isinstance(value, list) and all(len(v) == 5 for v in value):
         return _posting_lines(value)
+    if key == "kind" and value in VALUE_LABELS:
+        return QCoreApplication.translate("AuditFields", VALUE_LABELS[value])
     return value_text(value)
 
 
@@ -73,12 +124,13 @@ def change_lines(row: AuditRow) -> list[str]:
     (and is left out where it is empty: a new record's blank fields say nothing)."""
     lines = []
     for key in dict.fromkeys([*row.old, *row.new]):
+        label = field_label(key)
         if key in row.old and key in row.new:
-            lines.append(f"{key}: {_shown(key, row.old[key])} → {_shown(key, row.new[key])}")
+            lines.append(f"{label}: {_shown(key, row.old[key])} → {_shown(key, row.new[key])}")
         elif key in row.new and not _empty(row.new[key]):
-            lines.append(f"{key}: {_shown(key, row.new[key])}")
+            lines.append(f"{label}: {_shown(key, row.new[key])}")
         elif key in row.old and not _empty(row.old[key]):
-            lines.append(f"{key}: {_shown(key, row.old[key])} → –")
+            lines.append(f"{label}: {_shown(key, row.old[key])} → –")
     return lines
 
 
