@@ -21,8 +21,9 @@ from tenant_store.logical import Logical
 from tenant_store.models.accounting import Account, AccountBalance, JournalEntry, JournalLine
 from tenant_store.rights import Level, rights_of
 
+from .accounts import AUTOMATIC_VAT
 from .basedata import books_language
-from .money import format_money, parse_amount, to_cents
+from .money import format_money, parse_amount, share_cents, to_cents
 from .period_locks import require_open
 
 
@@ -131,6 +132,7 @@ def write_entry(
     require_open(session, entry_date)
     _check_balanced(postings)
     _check_accounts({p.account for p in postings})
+    _check_automatic_vat(postings)
     entry = JournalEntry.create(
         tenant_nr=session.nr,
         entry_date=entry_date,
@@ -275,6 +277,32 @@ def _check_balanced(postings: Sequence[Posting]) -> None:
                 debit=format_money(debit), credit=format_money(credit)
             ),
         )
+
+
+def _check_automatic_vat(postings: Sequence[Posting]) -> None:
+    """An entry on an automatic account carries the VAT DATEV will compute from its gross."""
+    for account, (vat_account, rate) in AUTOMATIC_VAT.items():
+        net = sum(p.credit_cents - p.debit_cents for p in postings if p.account == account)
+        if net == 0:
+            continue
+        vat = sum(p.credit_cents - p.debit_cents for p in postings if p.account == vat_account)
+        expected = share_cents(net + vat, rate, 100 + rate)
+        if vat != expected:
+            raise ValidationError(
+                "lines",
+                _(
+                    "Account {account} carries {rate} % VAT automatically (DATEV): with "
+                    "{gross} gross on it the entry needs {expected} VAT on {vat_account}, not "
+                    "{vat}. Post other rates on a revenue account without automatic VAT."
+                ).format(
+                    account=account,
+                    rate=rate,
+                    gross=format_money(net + vat),
+                    expected=format_money(expected),
+                    vat_account=vat_account,
+                    vat=format_money(vat),
+                ),
+            )
 
 
 def _check_accounts(numbers: set[str]) -> None:

@@ -15,3 +15,7 @@ MARGIN_REVENUE = "4010"
 STANDARD_REVENUE = "4400"
 COMMISSION = "4560"
 TRAVEL_COSTS = "5900"
+
+# DATEV's automatic accounts among these: the VAT is computed from the gross amount posted on
+# them (SKR04 4400: 19 %). An entry on one must carry exactly that VAT, or DATEV would differ.
+AUTOMATIC_VAT = {STANDARD_REVENUE: (VAT_STANDARD, 19)}  # account -> (VAT account, percent)

@@ -30,7 +30,7 @@ from ..money import format_money, share_cents
 from .fields import belegfeld1, clean_text, quote
 from .journal import Entry
 
-AUTOMATIC_VAT = {acc.STANDARD_REVENUE: (acc.VAT_STANDARD, 19)}  # account -> (VAT account, %)
+AUTOMATIC_VAT = acc.AUTOMATIC_VAT  # account -> (VAT account, %)
 TEXT_MAX, KOST_MAX = 60, 36
 
 

@@ -1,6 +1,7 @@
 """The DATEV export service on real books: files, header, branches, locks, refusals, audit."""
 
 import hashlib
+import sqlite3
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -289,15 +290,28 @@ def test_an_end_before_the_start_is_refused(agency, tmp_path):
     assert caught.value.field == "date_to"
 
 
-def test_4400_with_wrong_vat_refuses_the_export_and_writes_nothing(books, tmp_path):
-    with books.open_session(0) as s:
+def test_4400_without_its_vat_is_refused_when_posted(books):
+    with books.open_session(0) as s, pytest.raises(ValidationError) as caught:
         post(
-            s,
-            date(2026, 5, 4),
-            "Serviceentgelt ohne USt",
-            [Line("1800", debit="100"), Line("4400", credit="100")],
-            "BA 7",
+            s, date(2026, 5, 4), "Ohne USt", [Line("1800", debit="100"), Line("4400", credit="100")]
         )
+    assert "needs" in caught.value.message and "3806" in caught.value.message
+
+
+def test_4400_with_wrong_vat_refuses_the_export_and_writes_nothing(books, tmp_path):
+    # Posted by a version that did not check it yet: written as that version wrote it.
+    with sqlite3.connect(books.root / "accounting.db") as raw:
+        entry = raw.execute(
+            "INSERT INTO journal_entry (tenant_nr, entry_date, reference, text, created_by, "
+            "created_at, document) VALUES (0, '2026-05-04', 'BA 7', 'Serviceentgelt ohne USt', "
+            "'otto', '2026-05-04 10:00:00', '')"
+        ).lastrowid
+        raw.executemany(
+            "INSERT INTO journal_line (entry_id, account_number, debit_cents, credit_cents, "
+            "cost_centre_code, personal_account) VALUES (?, ?, ?, ?, '', '')",
+            [(entry, "1800", 10000, 0), (entry, "4400", 0, 10000)],
+        )
+    with books.open_session(0) as s:
         with pytest.raises(ValidationError) as caught:
             export_datev("otto", s, H1_FROM, H1_TO, tmp_path / "out")
         trail = audit_trail("otto", s, object_kind="datev_export")
