@@ -470,10 +470,6 @@ Die Einzelheiten stehen in {log}.</translation>
         <translation>Daten für die Betriebsprüfung (GoBD)</translation>
     </message>
     <message>
-        <source>&amp;Export</source>
-        <translation>&amp;Exportieren</translation>
-    </message>
-    <message>
         <source>&amp;Fiscal year:</source>
         <translation>Wirtschafts&amp;jahr:</translation>
     </message>
@@ -1430,10 +1426,6 @@ Dabei wird die nächste Rechnungsnummer vergeben und die Rechnung in die Buchhal
         <translation>Zeitraum vorher &amp;festschreiben</translation>
     </message>
     <message>
-        <source>&amp;Export</source>
-        <translation>&amp;Exportieren</translation>
-    </message>
-    <message>
         <source>Locks the books up to the end date, so DATEV takes them as final.</source>
         <translation>Schreibt die Bücher bis zum Enddatum fest, sodass DATEV sie als endgültig übernimmt.</translation>
     </message>
@@ -1555,6 +1547,10 @@ Dabei wird die nächste Rechnungsnummer vergeben und die Rechnung in die Buchhal
     <message>
         <source>The export could not be written to {folder} ({error}). Check that the folder can be written and the disk is not full, then try again.</source>
         <translation>Der Export konnte nicht in {folder} geschrieben werden ({error}). Prüfen Sie, ob der Ordner beschreibbar und die Festplatte nicht voll ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
     </message>
 </context>
 <context>

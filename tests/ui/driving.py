@@ -9,8 +9,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMenu, QWidget
 
+from ui.booking_editor import BookingEditor
+from ui.booking_model import BookingTableModel
 from ui.main_window import MainWindow
 
 
@@ -112,3 +114,22 @@ def on_modal(
 
     QTimer.singleShot(0, poll)
     return seen
+
+
+def open_booking(qtbot, window, number: int, handler) -> None:
+    """Double-click booking `number` in the bookings module; `handler(editor)` runs while the
+    editor is open, which is closed afterwards."""
+    view = click_module(qtbot, window, "bookings")
+
+    def run(editor):
+        try:
+            handler(editor)
+        finally:
+            QDialog.done(editor, QDialog.DialogCode.Rejected)
+
+    seen = on_modal(run, BookingEditor)
+    index = view.model.index(view.model.row_of(number), BookingTableModel.TITLE)
+    centre = view.table.visualRect(index).center()
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert seen, "the booking editor did not open"

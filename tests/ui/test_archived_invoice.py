@@ -7,19 +7,17 @@ import hashlib
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from jack_desktop.invoicing import invoice_label
 from tenant_store.archive import Archive
 from tenant_store.models.bookings import Invoice
 from tenant_store.tenant_edit import update_tenant
 from ui import booking_actions, booking_editor, documents
-from ui.booking_editor import BookingEditor
-from ui.booking_model import BookingTableModel
 from ui.optional_date import date_text
 
 from ..jack_desktop.agency import booked, build_agency
-from .driving import click_module, on_modal, open_main_window
+from .driving import on_modal, open_booking, open_main_window
 
 
 @pytest.fixture
@@ -38,25 +36,6 @@ def shown(monkeypatch):
     for module in (documents, booking_actions, booking_editor):
         monkeypatch.setattr(module, "show_error", lambda _p, exc: seen["errors"].append(exc))
     return seen
-
-
-def _in_editor(qtbot, window, number: int, handler) -> None:
-    """Double-click booking `number` in the bookings module; `handler(editor)` runs while the
-    editor is open, which is closed afterwards."""
-    view = click_module(qtbot, window, "bookings")
-
-    def run(editor):
-        try:
-            handler(editor)
-        finally:
-            QDialog.done(editor, QDialog.DialogCode.Rejected)
-
-    seen = on_modal(run, BookingEditor)
-    index = view.model.index(view.model.row_of(number), BookingTableModel.TITLE)
-    centre = view.table.visualRect(index).center()
-    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    assert seen, "the booking editor did not open"
 
 
 def _yes(box: QMessageBox) -> None:
@@ -88,7 +67,7 @@ def test_a_printed_invoice_is_the_archived_original_also_after_a_branding_change
         (issued,) = editor.actions_bar.issued
         notes.append((issued, _print(qtbot, editor, issued)))
 
-    _in_editor(qtbot, window, number, invoice_and_print)
+    open_booking(qtbot, window, number, invoice_and_print)
     ((invoice_number, first_note),) = notes
     with office.open_session(1, read_only=True) as s, s.bound():
         row = Invoice.get(Invoice.number == invoice_number)
@@ -111,7 +90,7 @@ def test_a_printed_invoice_is_the_archived_original_also_after_a_branding_change
     def print_again(editor):
         notes.append((None, _print(qtbot, editor, invoice_number)))
 
-    _in_editor(qtbot, window, number, print_again)
+    open_booking(qtbot, window, number, print_again)
     again = shown["opened"][-1]
     assert again == first
     assert again.read_bytes() == original  # byte for byte the invoice as issued

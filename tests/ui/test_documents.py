@@ -5,8 +5,7 @@ from datetime import date, timedelta
 
 import pypdf
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from jack_desktop.bookings import create_booking
 from jack_desktop.documents import files
@@ -17,12 +16,11 @@ from tenant_store.tenant_edit import update_tenant
 from ui import accounting_view, booking_actions, booking_editor, documents, tickets_view
 from ui.accounting_view import AccountingView
 from ui.booking_editor import BookingEditor
-from ui.booking_model import BookingTableModel
 from ui.controlling_view import ControllingView
 from ui.tickets_view import TicketsView
 
 from ..jack_desktop.agency import FLIGHT, PACKAGE, booked, build_agency, new_customer
-from .driving import click_button, click_module, on_modal, open_main_window, plain
+from .driving import click_button, click_module, open_booking, open_main_window, plain
 
 
 @pytest.fixture
@@ -242,25 +240,6 @@ def test_controlling_prints_what_is_shown(qtbot, office, open_context, shown):
 # -- issue 10: the document language, driven from the main window -------------------------------
 
 
-def _open_booking(qtbot, window, number: int, handler) -> None:
-    """Double-click booking `number` in the bookings module; `handler(editor)` runs while the
-    editor is open, which is closed afterwards."""
-    view = click_module(qtbot, window, "bookings")
-
-    def run(editor):
-        try:
-            handler(editor)
-        finally:
-            QDialog.done(editor, QDialog.DialogCode.Rejected)
-
-    seen = on_modal(run, BookingEditor)
-    index = view.model.index(view.model.row_of(number), BookingTableModel.TITLE)
-    centre = view.table.visualRect(index).center()
-    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    assert seen, "the booking editor did not open"
-
-
 def _print_invoice(qtbot, window, number: int, invoice: int) -> list[str]:
     """Documents > Invoice <n> in the booking's editor; the menu's entries as shown."""
     shown_entries = []
@@ -272,7 +251,7 @@ def _print_invoice(qtbot, window, number: int, invoice: int) -> list[str]:
         assert action.isEnabled(), action.toolTip()
         action.trigger()
 
-    _open_booking(qtbot, window, number, print_it)
+    open_booking(qtbot, window, number, print_it)
     return shown_entries
 
 

@@ -7,10 +7,8 @@ starts in the month set for the books (tenant 0's with central accounting).
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +24,7 @@ from tenant_store import StoreError
 from ..actions import set_tab_chain
 from ..context import TenantContext
 from ..errors import show_error
-from .export_parts import FolderField, run_export, write_failed
+from .export_parts import FolderField, export_buttons, outcome_label, run_export, write_failed
 
 FOLDER = "GoBD"
 
@@ -60,17 +58,8 @@ class AuditorExportDialog(QDialog):
         self.year.setValue(last_completed_fiscal_year(date.today(), self.start_month))
         self.span = QLabel(self)
         self.folder = FolderField(documents_dir(ctx.session) / FOLDER, self)
-        self.outcome = QLabel(self)
-        self.outcome.setObjectName("auditorOutcome")
-        self.outcome.setWordWrap(True)
-        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.export_button = self.buttons.addButton(
-            self.tr("&Export"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.export)
-        self.buttons.rejected.connect(self.reject)
+        self.outcome = outcome_label(self, "auditorOutcome")
+        self.buttons, self.export_button = export_buttons(self)
         self.year.valueChanged.connect(self._show_span)
         self._show_span()
         self._build_layout()

@@ -7,12 +7,11 @@ runs off the UI thread; the dialog stays open and lists what was written.
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,7 @@ from tenant_store.rights import Level
 from ..actions import set_tab_chain
 from ..context import TenantContext
 from ..errors import show_error
-from .export_parts import FolderField, run_export, write_failed
+from .export_parts import FolderField, export_buttons, outcome_label, run_export, write_failed
 
 ERROR_STYLE = "color: #b3261e;"
 FOLDER = "DATEV"
@@ -68,17 +67,8 @@ class DatevExportDialog(QDialog):
         self.lock = QCheckBox(self.tr("&Lock the period first (Festschreibung)"), self)
         self.lock.setObjectName("datevLock")
         self._allow_lock()
-        self.outcome = QLabel(self)
-        self.outcome.setObjectName("datevOutcome")
-        self.outcome.setWordWrap(True)
-        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.export_button = self.buttons.addButton(
-            self.tr("&Export"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.export)
-        self.buttons.rejected.connect(self.reject)
+        self.outcome = outcome_label(self, "datevOutcome")
+        self.buttons, self.export_button = export_buttons(self)
         self.date_from.dateChanged.connect(self._check_range)
         self.date_to.dateChanged.connect(self._check_range)
         self._build_layout()

@@ -10,10 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -83,3 +86,24 @@ def write_failed(parent: QWidget, folder: Path, exc: OSError) -> None:
         "written and the disk is not full, then try again.",
     ).format(folder=folder, error=exc.strerror or exc)
     QMessageBox.warning(parent, "Jack Desktop", text)
+
+
+def outcome_label(parent: QWidget, name: str) -> QLabel:
+    """Where an export dialog says what it wrote: wrapped, selectable (paths are copied)."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def export_buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton]:
+    """Close, and Export as the default button wired to `dialog.export`."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    export = buttons.addButton(
+        QCoreApplication.translate("Exports", "&Export"), QDialogButtonBox.ButtonRole.ActionRole
+    )
+    export.setDefault(True)
+    export.clicked.connect(dialog.export)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, export
