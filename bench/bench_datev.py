@@ -36,12 +36,11 @@ import tracemalloc
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from bench_common import in_temp_folder, print_header, report_figures
+from bench_common import in_temp_folder, insert_journal, print_header, report_figures
 
 from jack_desktop.datev.export import export_datev_as_administrator
 from tenant_store import Installation, TenantSpec, create_tenant
 from tenant_store.models.accounting import (
-    AccountBalance,
     JournalEntry,
     JournalLine,
     PersonalAccount,
@@ -145,20 +144,7 @@ def _fill(session, count: int, rng: random.Random) -> None:
                 pair = totals.setdefault(account, [0, 0])
                 pair[0] += debit
                 pair[1] += credit
-        for at in range(0, len(entries), 5000):
-            JournalEntry.insert_many(entries[at : at + 5000], fields=ENTRY_FIELDS).execute()
-        for at in range(0, len(lines), 10_000):
-            JournalLine.insert_many(lines[at : at + 10_000], fields=LINE_FIELDS).execute()
-        for account, (debit, credit) in totals.items():
-            AccountBalance.insert(
-                tenant_nr=session.nr, account_number=account, debit_cents=debit, credit_cents=credit
-            ).on_conflict(
-                conflict_target=[AccountBalance.tenant_nr, AccountBalance.account_number],
-                update={
-                    AccountBalance.debit_cents: AccountBalance.debit_cents + debit,
-                    AccountBalance.credit_cents: AccountBalance.credit_cents + credit,
-                },
-            ).execute()
+        insert_journal(session.nr, entries, ENTRY_FIELDS, lines, LINE_FIELDS, totals)
 
 
 def _create(inst: Installation) -> None:
