@@ -28,7 +28,6 @@ from .accounting import Posting, postings_of, write_entry
 from .basedata import books_language, payment_terms_days, vat_percent
 from .bookings import STATUS_LABELS, customer_display_name, find_booking, totals
 from .money import format_money, parse_amount, share_cents, to_cents
-from .period_locks import require_open
 from .personal_accounts import CREDITOR, DEBTOR, customers_owner, personal_account
 
 INVOICE_RANGE = "invoice"
@@ -55,7 +54,6 @@ def invoice_booking(
     with archived.issuing(session):
         booking = find_booking(number)
         _require_status(booking, "booked", _("Only a booked booking can be invoiced."))
-        require_open(session, issued_on)
         amounts = _amounts(booking, vat_percent(session))
         invoice = Invoice.create(
             booking=booking.id,
@@ -105,7 +103,6 @@ def record_payment(
     if received_on > date.today():
         raise ValidationError("received_on", _("A payment cannot be received in the future."))
     with session.transaction():
-        require_open(session, received_on)
         booking = find_booking(number)
         _require_status(booking, "invoiced", _("Only an invoiced booking can be paid."))
         invoice = _last_invoice(booking)
@@ -165,7 +162,6 @@ def cancel_booking(
             )
         credit = None
         if booking.status == "invoiced":
-            require_open(session, cancelled_on)
             credit = _credit_note(session, user, booking, cancelled_on)
         _set_status(booking, "cancelled")
         if credit is not None:
