@@ -126,6 +126,32 @@ def record_installation(
     )
 
 
+START_KIND = "audit_trail"
+NO_TENANT = -1  # the trail's own first record belongs to no tenant (the viewer leaves it out)
+
+
+def start_trail(db: str) -> None:
+    """The first record of a new trail: it anchors the chain, so that a trail emptied with
+    sqlite3 is told from one never written, and says how far the journal reached before it.
+
+    Inside the transaction that creates the trail (a new file, or the update that adds it),
+    with the models routed to that file.
+    """
+    facts = {}
+    if db == Logical.ACCOUNTING:
+        before = accounting.JournalEntry.select(peewee.fn.MAX(accounting.JournalEntry.id))
+        facts["journal_entries_before"] = before.scalar() or 0
+    record(
+        db,
+        user="jack-desktop",
+        tenant_nr=NO_TENANT,
+        kind=START_KIND,
+        object_id=db,
+        action="create",
+        new=facts,
+    )
+
+
 def changes(old: Mapping, new: Mapping) -> tuple[dict, dict]:
     """The fields that differ between `old` and `new`: (old values, new values)."""
     keys = [k for k in new if old.get(k) != new.get(k)]
@@ -159,6 +185,32 @@ def verify_chain(execute: Callable, where: str, schema: str = "main") -> ChainRe
                 return ChainReport(count, f"{where}: {problem}")
             expected_id, prev, count = row["id"] + 1, row["hash"], count + 1
         after = rows[-1][0]
+
+
+def unrecorded_postings(execute: Callable, where: str) -> str | None:
+    """Postings of an accounting file without their audit record, or None.
+
+    Every entry written since the trail began has exactly one record; a record removed from
+    the end of the trail, where no later record's link can miss it, shows here.
+    """
+    start = execute(
+        'SELECT "new_values" FROM "audit_record" WHERE "object_kind" = ? ORDER BY "id" LIMIT 1',
+        (START_KIND,),
+    ).fetchone()
+    if start is None:
+        return _("{where}: the first record of the audit trail is missing.").format(where=where)
+    before = json.loads(start[0] or "{}").get("journal_entries_before", 0)
+    entries = execute('SELECT count(*) FROM "journal_entry" WHERE "id" > ?', (before,))
+    records = execute(
+        'SELECT count(*) FROM "audit_record" WHERE "object_kind" = ?', ("journal_entry",)
+    )
+    missing = entries.fetchone()[0] - records.fetchone()[0]
+    if missing <= 0:
+        return None
+    return _(
+        "{where}: {count} journal entries have no audit record: records were removed from "
+        "the end of the audit trail."
+    ).format(where=where, count=missing)
 
 
 def _link_problem(row: dict, expected_id: int, prev: str) -> str | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .archive import check_invoices
-from .audit import AUDITED, trigger_names, verify_chain
+from .audit import AUDITED, trigger_names, unrecorded_postings, verify_chain
 from .errors import StoreError
 from .i18n import _
 from .installation import Installation, TenantInfo
@@ -170,6 +170,9 @@ def _check_audit_trail(path: Path, db: str, report: CheckReport) -> None:
     try:
         with reading(path) as conn:
             chain = verify_chain(conn.execute, str(path))
+            unrecorded = (
+                unrecorded_postings(conn.execute, str(path)) if db == "accounting" else None
+            )
             present = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
             }
@@ -184,12 +187,13 @@ def _check_audit_trail(path: Path, db: str, report: CheckReport) -> None:
                 "Records may have been changed; restore the file from a backup."
             ).format(path=path, name=missing[0])
         )
-    if chain.problem:
-        report.problems.append(
-            chain.problem
-            + " "
-            + _("The audit trail must not be edited; restore the file from a backup.")
-        )
+    for problem in (chain.problem, unrecorded):
+        if problem:
+            report.problems.append(
+                problem
+                + " "
+                + _("The audit trail must not be edited; restore the file from a backup.")
+            )
 
 
 def _check_archive(inst: Installation, nr: int, report: CheckReport) -> None:

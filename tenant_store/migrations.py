@@ -253,11 +253,14 @@ def _drop_tables(*names: str) -> Step:
 
 
 def _create_triggers(logical: str) -> Step:
-    def step(db: StoreDatabase, schema: str) -> None:
-        from .models import TRIGGERS_BY_DB
+    """The triggers of `logical` and the first record of its audit trail (see schema.py)."""
 
-        for sql in TRIGGERS_BY_DB[logical]:
-            db.execute_sql(sql.format(schema=schema))
+    def step(db: StoreDatabase, schema: str) -> None:
+        from .routing import bound
+        from .schema import create_triggers
+
+        with bound(db):
+            create_triggers(db, logical)
 
     return step
 

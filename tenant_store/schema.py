@@ -19,6 +19,11 @@ def create_database_file(db: str, path: Path, *, durable: bool = True) -> StoreD
 
 
 def create_triggers(conn: StoreDatabase, db: str) -> None:
-    """The triggers of `db` (GoBD: append-only tables), in the caller's transaction."""
+    """The triggers of `db` (GoBD: append-only tables) and the first record of its audit
+    trail, in the caller's transaction (models bound to `conn`)."""
+    from .audit import AUDITED, start_trail
+
     for sql in TRIGGERS_BY_DB.get(db, ()):
         conn.execute_sql(sql.format(schema=schema_of(db)))
+    if db in AUDITED:
+        start_trail(db)

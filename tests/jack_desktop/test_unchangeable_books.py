@@ -154,3 +154,23 @@ def test_a_forged_record_with_a_recomputed_own_hash_breaks_the_next_link(agency)
     _tamper(path, f"UPDATE audit_record SET user = 'mallory', hash = '{forged}' WHERE id = 2")
     report = check(agency)
     assert any("record 3 does not follow on from record 2" in p for p in report.problems)
+
+
+def test_check_finds_records_removed_from_the_end_of_the_trail(agency):
+    """No later record links to the newest ones; the postings they belonged to tell."""
+    with agency.open_session(3) as s:
+        for _ in range(3):
+            post_entry("otto", s, date.today(), "Miete", RENT)
+    path = _accounting_file(agency, 3)
+    _tamper(path, "DELETE FROM audit_record WHERE id = (SELECT max(id) FROM audit_record)")
+    report = check(agency)
+    assert any("1 journal entries have no audit record" in p for p in report.problems), (
+        report.problems
+    )
+
+
+def test_check_finds_an_emptied_trail(agency):
+    path = _accounting_file(agency, 3)
+    _tamper(path, "DELETE FROM audit_record")
+    report = check(agency)
+    assert any("first record of the audit trail is missing" in p for p in report.problems)
