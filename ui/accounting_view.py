@@ -62,6 +62,12 @@ REVERSAL_COLUMN = 7  # journal: "Reversal of entry 12" / "reversed by entry 15"
 JOURNAL, BALANCE, LEDGER, CONSOLIDATION = range(4)
 
 
+def _account_text(line) -> str:
+    """'1200 (10034) Forderungen …': the account, its Debitor or Kreditor, its name."""
+    personal = f" ({line.personal_account})" if line.personal_account else ""
+    return f"{line.account}{personal} {line.account_name}"
+
+
 def _cell(text: str, right: bool = False, bold: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
@@ -422,7 +428,7 @@ class AccountingView(QWidget):
                 [
                     "",
                     "",
-                    f"{line.account} {line.account_name}",
+                    _account_text(line),
                     format_money(line.debit_cents) if line.debit_cents else "",
                     format_money(line.credit_cents) if line.credit_cents else "",
                     line.cost_centre,

@@ -46,6 +46,20 @@ def _post(office, nr, text="Miete November", lines=RENT, day=THIS_MONTH):
         post_entry("otto", session, day, text, lines)
 
 
+def test_receivables_and_payables_show_their_debitor_and_kreditor(open_view, office):
+    from jack_desktop.invoicing import invoice_booking
+
+    from ..jack_desktop.agency import booked
+
+    grant(office, "otto", 1, "admin")  # books and invoices in tenant 1
+    with office.open_session(1) as s:
+        invoice_booking("otto", s, booked(s, user="otto"))
+    entry = open_view(1).journal_tree.topLevelItem(0)
+    accounts = [entry.child(i).text(2) for i in range(entry.childCount())]
+    assert accounts[0].startswith("1200 (10000) ")  # the customer's Debitor
+    assert any(a.startswith("3300 (70000) ") for a in accounts)  # the operator's Kreditor
+
+
 def _texts(table, row):
     return [table.item(row, c).text() for c in range(table.columnCount())]
 
