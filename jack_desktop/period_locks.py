@@ -16,7 +16,6 @@ from datetime import date, timedelta
 
 from tenant_store import TenantSession, ValidationError
 from tenant_store.audit import record
-from tenant_store.errors import NotHere
 from tenant_store.i18n import _
 from tenant_store.installation import now
 from tenant_store.logical import Logical
@@ -24,6 +23,7 @@ from tenant_store.models.accounting import PeriodLock
 from tenant_store.models.installation import Tenant
 from tenant_store.rights import Level
 
+from .books import books_tenants
 from .formats import day
 
 WARN_DAYS = 7
@@ -76,12 +76,10 @@ class LockState:
 
 def require_books_here(session: TenantSession) -> None:
     """Refuse in a tenant with central accounting: its books are tenant 0's, kept there (R4)."""
-    if session.tenant.books_owner != session.nr:
-        raise NotHere(
-            _(
-                "Tenant {nr} posts into tenant 0's books: they are locked and exported in tenant 0."
-            ).format(nr=session.nr)
-        )
+    books_tenants(
+        session,
+        _("Tenant {nr} posts into tenant 0's books: they are locked and exported in tenant 0."),
+    )
 
 
 def _lock_day(session: TenantSession) -> int:

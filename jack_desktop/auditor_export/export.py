@@ -7,7 +7,6 @@ to a scratch folder beside the ZIP, then packed into a temporary file that is re
 its final name when complete; the export itself is recorded in the books' audit trail.
 """
 
-import getpass
 import hashlib
 import tempfile
 import zipfile
@@ -17,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tenant_store import TenantSession, ValidationError
-from tenant_store.audit import record
+from tenant_store.audit import admin_identity, record
 from tenant_store.errors import StoreError
 from tenant_store.i18n import _
 from tenant_store.logical import Logical
@@ -84,15 +83,8 @@ def export_for_administrator(
     Whoever can run it can read the files anyway; the export is recorded as made by the
     command line and the operating system's user.
     """
-    exporter = f"jack-desktop-admin ({_os_user()})"
+    exporter = admin_identity()
     return _export(exporter, session, fiscal_year, out_dir, progress, check_rights=False)
-
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no name for the uid (a container, a service account)
-        return "?"
 
 
 def _export(

@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tenant_store import TenantSession, ValidationError
-from tenant_store.errors import NotHere
 from tenant_store.i18n import _
-from tenant_store.logical import Logical
-from tenant_store.rights import Level, rights_of
 
+from ..books import books_tenants, require_readable
 from ..formats import day
 
 FIRST_YEAR = 1900
@@ -70,26 +68,14 @@ def checked_year(value: object, start_month: int, today: date | None = None) -> 
 
 def unit_tenants(session: TenantSession) -> list[int]:
     """The tenants whose postings are in the session's books; refused where they are not."""
-    if session.nr != 0 and session.tenant.central["accounting"]:
-        raise NotHere(
-            _(
-                "Tenant {nr} posts into the central books of tenant 0: the data for the tax "
-                "auditor is exported there, for tenant 0 and every tenant with central "
-                "accounting together."
-            ).format(nr=session.nr)
-        )
-    if session.nr != 0:
-        return [session.nr]
-    return [0, *session.installation.sharing_tenants(Logical.ACCOUNTING)]
-
-
-def require_rights(user: str, session: TenantSession, tenants: list[int]) -> None:
-    """Read access to accounting in every tenant of the unit."""
-    session.rights(user).require("accounting", Level.READ)
-    with session.bound():
-        for nr in tenants:
-            if nr != session.nr:
-                rights_of(user, nr).require("accounting", Level.READ)
+    return books_tenants(
+        session,
+        _(
+            "Tenant {nr} posts into the central books of tenant 0: the data for the tax "
+            "auditor is exported there, for tenant 0 and every tenant with central "
+            "accounting together."
+        ),
+    )
 
 
 @contextmanager
@@ -103,7 +89,7 @@ def open_unit(
     """The unit of `session`'s books for the fiscal year `year`, its other sessions open."""
     tenants = unit_tenants(session)
     if check_rights:
-        require_rights(exporter, session, tenants)
+        require_readable(exporter, session, tenants)
     start_month = session.tenant.books["fiscal_year_start"]
     fiscal_year = checked_year(year, start_month)
     date_from, date_to = fiscal_year_dates(start_month, fiscal_year)

@@ -14,23 +14,21 @@ added to the period meanwhile (the writer lock of that transaction keeps any mor
 locked period's export is complete, and a refused export locks nothing.
 """
 
-import getpass
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from tenant_store import TenantSession, ValidationError
-from tenant_store.audit import record
+from tenant_store.audit import admin_identity, record
 from tenant_store.books_settings import BOOKS_FIELDS
-from tenant_store.errors import NotHere
 from tenant_store.i18n import _
 from tenant_store.logical import Logical
 from tenant_store.models.accounting import JournalEntry
 from tenant_store.models.installation import Tenant
-from tenant_store.rights import Level, rights_of
+from tenant_store.rights import Level
 
-from .. import accounting, period_locks
+from .. import accounting, books, period_locks
 from ..formats import day
 from ..personal_accounts import collective_account
 from . import columns as col
@@ -42,7 +40,6 @@ from .staging import StagedFile
 from .validator import MAX_BOOKINGS, validate_file
 
 Progress = Callable[[str, int, int], None]
-ADMIN_PROGRAM = "jack-desktop-admin"
 
 
 @dataclass(frozen=True)
@@ -73,14 +70,10 @@ def export_datev(
     `date_to`, which must be the end of a month that is over). `progress(text, done,
     total)` is told how far the journal is read.
     """
-    session.rights(user).require("accounting", Level.READ)
     if lock:
         session.rights(user).require("accounting", Level.WRITE)
     tenants = books_tenants(session)
-    with session.bound():
-        for nr in tenants:
-            if nr != session.nr:
-                rights_of(user, nr).require("accounting", Level.READ)
+    books.require_readable(user, session, tenants)
     journal = _journal(session, tenants)
     run = _Run(session, user, admin=False, branch=len(tenants) > 1)
     return _export(run, journal, tenants, date_from, date_to, out_dir, lock, progress)
@@ -102,35 +95,19 @@ def export_datev_as_administrator(
     """
     tenants = books_tenants(session)
     journal = _journal(session, tenants)
-    run = _Run(session, administrator(), admin=True, branch=len(tenants) > 1)
+    run = _Run(session, admin_identity(), admin=True, branch=len(tenants) > 1)
     return _export(run, journal, tenants, date_from, date_to, out_dir, lock, progress)
-
-
-def administrator() -> str:
-    """Who the command line records: 'jack-desktop-admin (<OS user>)'."""
-    try:
-        login = getpass.getuser()
-    except (KeyError, OSError):  # no user name in the environment nor in the password file
-        login = "?"
-    return f"{ADMIN_PROGRAM} ({login})"
 
 
 def books_tenants(session: TenantSession) -> list[int]:
     """The tenants whose postings the session's books hold; NotHere where they are tenant 0's."""
-    if session.nr != 0 and session.tenant.central["accounting"]:
-        raise NotHere(
-            _(
-                "Tenant {nr} posts into the books of tenant 0: they are exported to DATEV in "
-                "tenant 0, with every branch's postings."
-            ).format(nr=session.nr)
-        )
-    if session.nr != 0:
-        return [session.nr]
-    # From the registry, not from each tenant's manifest: another tenant's damaged folder
-    # must not stop tenant 0's export.
-    with session.bound():
-        sharing = Tenant.select(Tenant.nr).where(Tenant.central_accounting & (Tenant.nr != 0))
-        return [0, *sorted(nr for (nr,) in sharing.tuples())]
+    return books.books_tenants(
+        session,
+        _(
+            "Tenant {nr} posts into the books of tenant 0: they are exported to DATEV in "
+            "tenant 0, with every branch's postings."
+        ),
+    )
 
 
 def _books_settings(session: TenantSession) -> dict:
