@@ -8,13 +8,13 @@ user. A refusal names the option to correct (exit status 2).
 """
 
 import argparse
-import re
 from pathlib import Path
 
 from tenant_store.errors import NotHere, ValidationError
 from tenant_store.i18n import _
 from tenant_store.installation import Installation
 
+from .admin_options import registered_tenant
 from .auditor_export.export import export_for_administrator
 from .formats import day
 
@@ -47,7 +47,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, inst: Installation) -> int:
     """Run `auditor export`; the summary goes to stdout. Returns the exit status."""
-    nr = _tenant_nr(args.tenant, inst)
+    nr = registered_tenant(args.tenant, inst)
     with inst.open_session(nr) as session:
         try:
             result = export_for_administrator(session, args.year, Path(args.out))
@@ -65,12 +65,3 @@ def run(args: argparse.Namespace, inst: Installation) -> int:
     for table, count in result.tables.items():
         print(f"  {table:<16} {count:>9}")
     return 0
-
-
-def _tenant_nr(text: str, inst: Installation) -> int:
-    if not re.fullmatch(r"[0-9]+", text.strip()) or int(text) not in inst.tenant_names():
-        raise ValidationError(
-            "--tenant",
-            _("'{value}' is no tenant of this installation: give its number.").format(value=text),
-        )
-    return int(text)

@@ -9,7 +9,6 @@ without a login; the export (and a lock) is recorded in the books' audit trail a
 """
 
 import argparse
-import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from tenant_store.errors import NotHere, ValidationError
 from tenant_store.i18n import _, ngettext
 from tenant_store.installation import Installation
 
+from .admin_options import registered_tenant
 from .datev.export import export_datev_as_administrator
 from .formats import day
 
@@ -57,7 +57,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, inst: Installation) -> int:
     """Run `datev export`; the files and the row count go to stdout. Returns the exit status."""
-    nr = _tenant_nr(args.tenant, inst)
+    nr = registered_tenant(args.tenant, inst)
     date_from = parse_date(args.date_from, "--from")
     date_to = parse_date(args.date_to, "--to")
     with inst.open_session(nr) as session:
@@ -97,12 +97,3 @@ def parse_date(text: str, option: str) -> date:
         option,
         _("'{value}' is no date: write it as YYYY-MM-DD or DD.MM.YYYY.").format(value=text),
     )
-
-
-def _tenant_nr(text: str, inst: Installation) -> int:
-    if not re.fullmatch(r"[0-9]+", text.strip()) or int(text) not in inst.tenant_names():
-        raise ValidationError(
-            "--tenant",
-            _("'{value}' is no tenant of this installation: give its number.").format(value=text),
-        )
-    return int(text)

@@ -320,14 +320,17 @@ def _debtor(session: TenantSession, user: str, booking: Booking) -> str:
 def _payables(session: TenantSession, user: str, booking: Booking) -> list[Posting]:
     """The operators' shares of a booking, one payables line per supplier (its Kreditor)."""
     cost = peewee.fn.SUM(ServiceLine.cost_cents * ServiceLine.quantity)
-    per_supplier = (
+    per_supplier = list(
         ServiceLine.select(ServiceLine.supplier_code, cost)
         .where(ServiceLine.booking == booking.id)
         .group_by(ServiceLine.supplier_code)
         .order_by(ServiceLine.supplier_code)
         .tuples()
     )
-    names = dict(Supplier.select(Supplier.code, Supplier.name).tuples())
+    codes = [code for code, _cents in per_supplier]
+    names = dict(
+        Supplier.select(Supplier.code, Supplier.name).where(Supplier.code.in_(codes)).tuples()
+    )
     lines = []
     for code, cents in per_supplier:
         name = names.get(code) or _("Various suppliers")

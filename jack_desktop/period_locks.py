@@ -59,6 +59,7 @@ class LockState:
     locked_through: date | None  # recorded or automatic, whichever is later
     next_month_end: date  # the first month still open
     next_lock_on: date  # when that month is locked automatically
+    recorded: date | None = None  # the latest lock on file (an automatic one may be due)
 
     @property
     def next_open_day(self) -> date | None:
@@ -104,7 +105,7 @@ def lock_state(session: TenantSession, today: date | None = None) -> LockState:
     recorded = _recorded(session)
     locked = max((d for d in (automatic, recorded) if d is not None), default=None)
     next_end = month_end(locked + timedelta(days=1)) if locked else month_end(today)
-    return LockState(locked, next_end, lock_date(next_end, lock_day))
+    return LockState(locked, next_end, lock_date(next_end, lock_day), recorded)
 
 
 def require_open(session: TenantSession, entry_date: date) -> None:
@@ -114,8 +115,8 @@ def require_open(session: TenantSession, entry_date: date) -> None:
     on file even where nothing else would have recorded it.
     """
     state = lock_state(session)
-    if state.locked_through:
-        _record_automatic(session, state.locked_through)
+    if state.locked_through and (state.recorded is None or state.recorded < state.locked_through):
+        record_lock(session, "", state.locked_through, automatic=True)
     if state.locked_through and entry_date <= state.locked_through:
         raise ValidationError(
             "date",
@@ -128,12 +129,6 @@ def require_open(session: TenantSession, entry_date: date) -> None:
                 open=day(state.next_open_day),
             ),
         )
-
-
-def _record_automatic(session: TenantSession, through: date) -> None:
-    recorded = _recorded(session)
-    if recorded is None or recorded < through:
-        record_lock(session, "", through, automatic=True)
 
 
 def lock_period(user: str, session: TenantSession, through: date) -> date:

@@ -24,7 +24,7 @@ from tenant_store import StoreError
 from ..actions import set_tab_chain
 from ..context import TenantContext
 from ..errors import show_error
-from .export_parts import FolderField, export_buttons, outcome_label, run_export, write_failed
+from .export_parts import FolderField, export_buttons, outcome_label, run_export
 
 FOLDER = "GoBD"
 
@@ -113,13 +113,10 @@ class AuditorExportDialog(QDialog):
             folder.mkdir(parents=True, exist_ok=True)  # the default one is new at first
             return export_auditor_data(user, session, year, folder, progress=progress)
 
-        try:
-            result = run_export(self, self.ctx, self.tr("Exporting the tax auditor data…"), work)
-        except StoreError as exc:
-            show_error(self, exc)
-            return
-        except OSError as exc:
-            write_failed(self, folder, exc)
+        result = run_export(
+            self, self.ctx, self.tr("Exporting the tax auditor data…"), work, folder
+        )
+        if result is None:
             return
         self.result_value = result
         self.outcome.setText(self.outcome_text(result))

@@ -28,7 +28,7 @@ from tenant_store.rights import Level
 from ..actions import set_tab_chain
 from ..context import TenantContext
 from ..errors import show_error
-from .export_parts import FolderField, export_buttons, outcome_label, run_export, write_failed
+from .export_parts import FolderField, export_buttons, outcome_label, run_export
 
 ERROR_STYLE = "color: #b3261e;"
 FOLDER = "DATEV"
@@ -141,13 +141,8 @@ class DatevExportDialog(QDialog):
         def work(user, session, progress):
             return export_datev(user, session, first, last, folder, lock=lock, progress=progress)
 
-        try:
-            result = run_export(self, self.ctx, self.tr("Exporting to DATEV…"), work)
-        except StoreError as exc:
-            show_error(self, exc)
-            return
-        except OSError as exc:
-            write_failed(self, folder, exc)
+        result = run_export(self, self.ctx, self.tr("Exporting to DATEV…"), work, folder)
+        if result is None:
             return
         self.result_value = result
         self.outcome.setText(self.outcome_text(result))

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tenant_store import Installation, TenantSession
+from tenant_store import Installation, StoreError, TenantSession
 
 from ..context import TenantContext
+from ..errors import show_error
 from ..tasks import Progress, run_with_progress
 
 Export = Callable[[str, TenantSession, Progress], Any]
@@ -64,10 +65,13 @@ class FolderField(QWidget):
             self.set_path(Path(chosen))
 
 
-def run_export(parent: QWidget, ctx: TenantContext, title: str, export: Export) -> Any:
+def run_export(
+    parent: QWidget, ctx: TenantContext, title: str, export: Export, folder: Path
+) -> Any:
     """Run `export(user, session, progress)` in a worker thread with a progress dialog.
 
-    Returns its result; its exception is raised here, in the UI thread.
+    Returns its result, or None when it failed: a refusal is shown with its message, a file
+    that could not be written into `folder` with what to check.
     """
     root, user, nr = ctx.inst.root, ctx.user, ctx.nr
 
@@ -75,7 +79,13 @@ def run_export(parent: QWidget, ctx: TenantContext, title: str, export: Export) 
         with Installation.open(root) as inst, inst.open_session(nr) as session:
             return export(user, session, progress)
 
-    return run_with_progress(parent, title, work)
+    try:
+        return run_with_progress(parent, title, work)
+    except StoreError as exc:
+        show_error(parent, exc)
+    except OSError as exc:
+        write_failed(parent, folder, exc)
+    return None
 
 
 def write_failed(parent: QWidget, folder: Path, exc: OSError) -> None:
